@@ -1,0 +1,150 @@
+"""Summarise benchmark builds: medians, the table, ratios and issue 7's targets."""
+
+import itertools
+import statistics
+from dataclasses import replace
+
+from measure import BuildResult
+
+COLD, WARM, STOCK = "newsdigest cold", "newsdigest warm", "stock pelican cold"
+BUILDS = (COLD, WARM, STOCK)
+_MEDIAN_FIELDS = ("wall_s", "cpu_s", "peak_rss_mb", "files", "written")
+_COLUMNS = (
+    ("N", 7), ("build", 19), ("wall s", 8), ("cpu s", 8), ("RSS MB", 8),
+    ("files", 7), ("written", 8), ("articles", 9), ("ms/clip", 8), ("status", 0),
+)  # fmt: skip
+
+
+def median_result(runs: list[BuildResult]) -> BuildResult:
+    """Return the first failed run, or one whose numbers are the runs' medians."""
+    failed = [run for run in runs if not run.ok]
+    if failed:
+        return failed[0]
+    medians = {
+        key: statistics.median(getattr(r, key) for r in runs) for key in _MEDIAN_FIELDS
+    }
+    return replace(runs[0], **medians)
+
+
+def status(result: BuildResult) -> str:
+    """Return ok, skipped or FAILED with the exit code, plus log noise counts."""
+    if result.skipped:
+        return "skipped"
+    if not result.ok:
+        return f"FAILED (exit {result.exit_code})"
+    noise = f", {result.warnings} warnings" if result.warnings else ""
+    return "ok" + (f", {result.errors} errors" if result.errors else "") + noise
+
+
+def _row(result: BuildResult) -> list[str]:
+    if result.skipped:
+        numbers = ["-"] * 7
+    else:
+        numbers = [
+            f"{result.wall_s:.2f}",
+            f"{result.cpu_s:.2f}",
+            f"{result.peak_rss_mb:.0f}",
+            str(result.files),
+            str(result.written),
+            "-" if result.articles is None else str(result.articles),
+            f"{result.ms_per_clipping:.2f}",
+        ]
+    return [str(result.n), result.name, *numbers, status(result)]
+
+
+def table(results: list[BuildResult]) -> str:
+    """Return the results as a fixed-width text table."""
+    lines = [[title for title, _ in _COLUMNS]] + [_row(r) for r in results]
+    return "\n".join(
+        "  ".join(
+            cell.ljust(width) if i in (1, len(_COLUMNS) - 1) else cell.rjust(width)
+            for i, (cell, (_, width)) in enumerate(zip(line, _COLUMNS, strict=True))
+        ).rstrip()
+        for line in lines
+    )
+
+
+def _check(value: float | None, limit: float) -> str:
+    if value is None:
+        return "n/a (a build failed)"
+    return "met" if value <= limit else "NOT MET"
+
+
+def _ratio(top: BuildResult, bottom: BuildResult) -> float | None:
+    if top.ok and bottom.ok and bottom.wall_s > 0:
+        return top.wall_s / bottom.wall_s
+    return None
+
+
+def _fmt(value: float | None, unit: str, digits: int = 2) -> str:
+    return "n/a" if value is None else f"{value:.{digits}f}{unit}"
+
+
+def ratios(by_size: dict[int, dict[str, BuildResult]]) -> list[dict]:
+    """Return, per N, the ratios and issue 7's targets with met / not met."""
+    rows = []
+    for n, builds in sorted(by_size.items()):
+        cold, warm, stock = builds[COLD], builds[WARM], builds[STOCK]
+        rss = max(cold.peak_rss_mb, warm.peak_rss_mb) if cold.ok and warm.ok else None
+        rss_limit = 3000.0 if n >= 100_000 else 300.0
+        cold_vs_stock, warm_vs_cold = _ratio(cold, stock), _ratio(warm, cold)
+        rows.append(
+            {
+                "n": n,
+                "cold_vs_stock": cold_vs_stock,
+                "cold_vs_stock_target": _check(cold_vs_stock, 0.5),
+                "warm_vs_cold": warm_vs_cold,
+                "warm_vs_cold_target": _check(warm_vs_cold, 0.25),
+                "peak_rss_mb": rss,
+                "rss_limit_mb": rss_limit,
+                "rss_target": _check(rss, rss_limit),
+            }
+        )
+    return rows
+
+
+def scaling(by_size: dict[int, dict[str, BuildResult]]) -> list[dict]:
+    """Return ms per clipping of the cold build between consecutive sizes."""
+    sizes = sorted(by_size)
+    rows = []
+    for small, large in itertools.pairwise(sizes):
+        a, b = by_size[small][COLD], by_size[large][COLD]
+        growth = b.ms_per_clipping / a.ms_per_clipping if a.ok and b.ok else None
+        target = _check(growth, 1.2) if (small, large) == (10_000, 50_000) else "-"
+        rows.append({"from": small, "to": large, "growth": growth, "target": target})
+    return rows
+
+
+def summary(ratio_rows: list[dict], scaling_rows: list[dict]) -> str:
+    """Return the ratios and targets as readable lines."""
+    lines = ["Ratios (wall time) and issue 7 targets (stated for N = 10,000):"]
+    for row in ratio_rows:
+        n, limit = row["n"], f"{row['rss_limit_mb']:.0f} MB"
+        cold, warm = _fmt(row["cold_vs_stock"], "x"), _fmt(row["warm_vs_cold"], "x")
+        rss = _fmt(row["peak_rss_mb"], " MB", 0)
+        lines += [
+            f"  N={n}: newsdigest cold / stock cold = {cold}"
+            f"  (target <= 0.5x: {row['cold_vs_stock_target']})",
+            f"  N={n}: newsdigest warm / newsdigest cold = {warm}"
+            f"  (target <= 0.25x: {row['warm_vs_cold_target']})",
+            f"  N={n}: newsdigest peak RSS = {rss}"
+            f"  (target <= {limit}: {row['rss_target']})",
+        ]
+    for row in scaling_rows:
+        line = f"  ms/clipping, cold, N={row['to']} vs N={row['from']}: "
+        line += _fmt(row["growth"], "x")
+        if row["target"] != "-":
+            line += f"  (target <= 1.2x: {row['target']})"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def failures(results: list[BuildResult]) -> str:
+    """Return the exit code and last log lines of every build that did not succeed."""
+    blocks = []
+    for result in results:
+        if not result.ok:
+            tail = "\n".join(f"    {line}" for line in result.log_tail)
+            what = "skipped" if result.skipped else f"exit {result.exit_code}"
+            blocks.append(f"{result.name}, N={result.n}: {what}\n{tail}")
+    return "\n".join(blocks)

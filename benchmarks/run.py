@@ -1,0 +1,182 @@
+"""Benchmark newsdigest against stock Pelican on synthetic clippings (issue 7).
+
+Usage: python benchmarks/run.py [--sizes 1000,10000] [--repeat 1]
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+import measure
+import report
+from measure import BuildResult, run_build, skipped
+from synthetic import write_clippings, write_markdown_items
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+NEWSDIGEST_CONF = REPO / "pelicanconf.py"
+STOCK_CONF = HERE / "stock_pelicanconf.py"
+SITEURL = "https://bench.example"
+
+
+def pelican_cmd(
+    content: Path, settings: Path, output: Path, cache: Path | None, cold: bool
+) -> list[str]:
+    """Return the pelican command line for one build."""
+    cmd = [sys.executable, "-m", "pelican", str(content), "-s", str(settings)]
+    cmd += ["-o", str(output)]
+    if cold:
+        cmd += ["--ignore-cache", "--delete-output-directory"]
+    overrides = {"SITEURL": SITEURL}
+    if cache is not None:
+        overrides["CACHE_PATH"] = str(cache)
+    # -e takes the rest of the line, so it goes last.
+    return [*cmd, "-e", *(f"{key}={json.dumps(val)}" for key, val in overrides.items())]
+
+
+def warm_target(paths: list[Path]) -> Path:
+    """Return a published front-matter clipping from the middle of the set."""
+    middle = len(paths) // 2
+    for path in paths[middle:] + paths[:middle]:
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---") and "\npublished: true\n" in text:
+            return path
+    raise SystemExit("no published front-matter clipping to change for the warm build")
+
+
+def retitle(path: Path) -> None:
+    """Change the title of a front-matter clipping, as an editor would."""
+    text = path.read_text(encoding="utf-8")
+    changed = re.sub(
+        r'^title: "(.*)"$', r'title: "\1 (revised)"', text, count=1, flags=re.M
+    )
+    path.write_text(changed, encoding="utf-8")
+
+
+def _fresh(*folders: Path) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _announce(result: BuildResult) -> None:
+    line = f"{result.name} N={result.n}: {report.status(result)}, {result.wall_s:.2f} s"
+    print("  " + line, flush=True)
+
+
+def one_round(
+    base: Path, n: int, round_no: int, target: Path, settings: Path
+) -> list[BuildResult]:
+    """Build newsdigest cold, newsdigest warm and stock Pelican cold once."""
+    clippings, markdown, cache = base / "clippings", base / "markdown", base / "cache"
+    ours, stock_out = base / "out-newsdigest", base / "out-stock"
+    logs = base / "logs" / f"round{round_no}"
+    _fresh(cache, ours, stock_out)
+    cmd = pelican_cmd(clippings, settings, ours, cache, cold=True)
+    cold = run_build(report.COLD, n, cmd, ours, logs, base)
+    _announce(cold)
+    if cold.ok:
+        retitle(target)
+        cmd = pelican_cmd(clippings, settings, ours, cache, cold=False)
+        warm = run_build(report.WARM, n, cmd, ours, logs, base)
+    else:
+        warm = skipped(report.WARM, n, "skipped: the cold build failed")
+    _announce(warm)
+    cmd = pelican_cmd(markdown, STOCK_CONF, stock_out, None, cold=True)
+    stock = run_build(report.STOCK, n, cmd, stock_out, logs, base)
+    _announce(stock)
+    return [cold, warm, stock]
+
+
+def bench_size(work: Path, n: int, args: argparse.Namespace) -> list[list[BuildResult]]:
+    """Generate n items and run every build repeat times; return the rounds."""
+    base = work / f"n{n}"
+    _fresh(base)
+    print(f"N={n}: generating clippings and Markdown items", flush=True)
+    paths = write_clippings(base / "clippings", n, args.seed)
+    write_markdown_items(base / "markdown", n, args.seed)
+    target = warm_target(paths)
+    original = target.read_bytes()
+    rounds = []
+    for round_no in range(args.repeat):
+        target.write_bytes(original)
+        rounds.append(one_round(base, n, round_no, target, args.settings))
+    return rounds
+
+
+def _machine() -> dict:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "pelican": version("pelican"),
+    }
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="comma-separated N")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds; medians if > 1")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--settings", type=Path, default=NEWSDIGEST_CONF)
+    parser.add_argument("--workdir", type=Path, help="keep inputs and sites here")
+    parser.add_argument("--json", type=Path, default=REPO / ".bench" / "results.json")
+    args = parser.parse_args(argv)
+    args.sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size]
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark, print the table and ratios, write JSON; 1 on a failure."""
+    args = parse_args(argv)
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="newsdigest-bench-"))
+    by_size: dict[int, dict[str, BuildResult]] = {}
+    runs: list[BuildResult] = []
+    try:
+        for n in args.sizes:
+            rounds = bench_size(work, n, args)
+            runs += [result for round_ in rounds for result in round_]
+            by_size[n] = {
+                name: report.median_result([r[i] for r in rounds])
+                for i, name in enumerate(report.BUILDS)
+            }
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    medians = [result for builds in by_size.values() for result in builds.values()]
+    ratio_rows, scaling_rows = report.ratios(by_size), report.scaling(by_size)
+    print()
+    print(report.table(medians))
+    print(f"(medians of {args.repeat} rounds)" if args.repeat > 1 else "(one round)")
+    print(f"peak RSS: {measure.RSS_METHOD}")
+    print()
+    print(report.summary(ratio_rows, scaling_rows))
+    failed = report.failures(runs)
+    if failed:
+        print("\nFailed builds:\n" + failed)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    results = {
+        "sizes": args.sizes,
+        "repeat": args.repeat,
+        "seed": args.seed,
+        "machine": _machine(),
+        "rss_method": measure.RSS_METHOD,
+        "builds": [result.to_dict() for result in medians],
+        "runs": [result.to_dict() for result in runs],
+        "ratios": ratio_rows,
+        "scaling": scaling_rows,
+    }
+    args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"\nresults written to {args.json}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""The benchmark harness runs end to end at a tiny N; no timing assertions."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks.synthetic import generate_items, write_clippings, write_markdown_items
+
+REPO = Path(__file__).resolve().parent.parent
+BUILDS = ("newsdigest cold", "newsdigest warm", "stock pelican cold")
+N = 30
+
+
+def _table_rows(stdout: str) -> dict[str, list[float]]:
+    """Map each build name to the numbers of its table row."""
+    rows = {}
+    for line in stdout.splitlines():
+        for name in BUILDS:
+            if line.split()[:1] == [str(N)] and f" {name} " in line:
+                cells = line.split(name, 1)[1].split()[:7]
+                rows[name] = [float(cell) for cell in cells]
+    return rows
+
+
+def test_benchmark_builds_both_sites_at_tiny_n(tmp_path: Path) -> None:
+    results = tmp_path / "results.json"
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "run.py"), "--sizes", str(N),
+         "--json", str(results), "--workdir", str(tmp_path / "work")],
+        capture_output=True, text=True, timeout=600, cwd=REPO,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    rows = _table_rows(proc.stdout)
+    assert set(rows) == set(BUILDS), proc.stdout
+    for name, numbers in rows.items():
+        # wall s, cpu s, RSS MB, files, written, articles, ms/clip
+        assert all(number > 0 for number in numbers), (name, numbers)
+    assert rows["newsdigest cold"][4] > N
+    assert rows["stock pelican cold"][4] > N
+    data = json.loads(results.read_text())
+    assert {build["name"] for build in data["builds"]} == set(BUILDS)
+    assert all(build["ok"] for build in data["builds"])
+    assert "newsdigest warm / newsdigest cold" in proc.stdout
+
+
+def test_synthetic_items_are_deterministic_and_cover_every_shape(
+    tmp_path: Path,
+) -> None:
+    first = write_clippings(tmp_path / "a", 200, seed=3)
+    second = write_clippings(tmp_path / "b", 200, seed=3)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    assert [p.stat().st_mtime for p in first] == [p.stat().st_mtime for p in second]
+    items = generate_items(200, seed=3)
+    assert {item.shape for item in items} == {"front_matter", "dated_text", "bare_text"}
+    assert len({item.title for item in items}) == len(items)
+    markdown = write_markdown_items(tmp_path / "md", 200, seed=3)
+    assert [p.stem for p in markdown] == [p.stem for p in first]
+    assert markdown[0].read_text().startswith(f"Title: {items[0].title}\n")
