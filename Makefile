@@ -1,0 +1,43 @@
+# newsdigest: `make html` builds the demo digest, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+INPUTDIR := content
+OUTPUTDIR := output
+PORT ?= 8000
+
+.DEFAULT_GOAL := html
+.PHONY: html serve devserver clean test test-deps lint format publish check bench golden
+
+$(BIN)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet '.[test]'
+	@touch $@
+
+html: $(BIN)/.installed
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s pelicanconf.py --fatal errors
+	@echo "Built $(INPUTDIR)/ into $(OUTPUTDIR)/. Browse it: make serve, then open http://127.0.0.1:$(PORT)/"
+
+serve: $(BIN)/.installed
+	$(PELICAN) --listen --bind 127.0.0.1 --port $(PORT) -o $(OUTPUTDIR) -s pelicanconf.py
+
+devserver: $(BIN)/.installed
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port $(PORT)
+
+publish: $(BIN)/.installed
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s publishconf.py --fatal errors
+
+clean:
+	rm -rf $(OUTPUTDIR) cache
+
+test-deps: $(BIN)/.installed
+	@bash tests/tools/install-test-deps.sh
+
+test: test-deps
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .

@@ -1,0 +1,5 @@
+"""Read news clippings into Pelican articles."""
+
+from .reader import register
+
+__all__ = ["register"]

@@ -1,0 +1,109 @@
+"""Check and convert single front-matter values; raise FieldError when unusable."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, time, tzinfo
+from urllib.parse import urlsplit
+
+
+class FieldError(ValueError):
+    """A value that cannot be used; the message says why."""
+
+
+_DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+
+
+def text(value: object, name: str, limit: int = 5000) -> str:
+    """Return value as one line of text (numbers are accepted as text)."""
+    if isinstance(value, bool) or value is None:
+        raise FieldError(f"{name} must be text, not {type(value).__name__}")
+    if isinstance(value, int | float):
+        value = str(value)
+    if not isinstance(value, str):
+        raise FieldError(f"{name} must be text, not a {type(value).__name__}")
+    value = " ".join(value.split())
+    if len(value) > limit:
+        raise FieldError(f"{name} is {len(value)} characters long (limit {limit})")
+    return value
+
+
+def web_url(value: object, name: str) -> str:
+    """Return value if it is an absolute http or https URL."""
+    url = text(value, name, limit=2048)
+    if not url:
+        raise FieldError(f"{name} is empty")
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise FieldError(f"{name} is not a valid URL ({exc})") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        scheme = f"{parts.scheme}:" if parts.scheme else "no scheme"
+        raise FieldError(f"{name} must be an http or https URL, not {scheme}")
+    if not parts.hostname or any(c in url for c in "<>\"' `\\"):
+        raise FieldError(f"{name} is not a valid URL")
+    return url
+
+
+def domain(value: object, name: str) -> str:
+    """Return value as a lower-case host name."""
+    host = text(value, name, limit=253).lower().removeprefix("www.")
+    if not _DOMAIN.match(host):
+        raise FieldError(f"{name} {host!r} is not a domain name")
+    return host
+
+
+def score(value: object, name: str) -> int:
+    """Return a 0-100 ranking score; numeric strings are accepted."""
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value):
+        value = float(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FieldError(f"{name} must be a number from 0 to 100")
+    if not 0 <= value <= 100:
+        raise FieldError(f"{name} {value} is outside 0 to 100")
+    return round(value)
+
+
+def flag(value: object, name: str) -> bool:
+    """Return a yes/no value; strings such as "no" and "false" are understood."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise FieldError(f"{name} must be true or false, not {value!r}")
+
+
+def dimension(value: object) -> int | None:
+    """Return a positive pixel size, or None when there is none."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 100_000:
+        return None
+    return value
+
+
+def moment(value: object, name: str, zone: tzinfo = UTC) -> datetime:
+    """Return a timezone-aware datetime; naive values are read in zone."""
+    if isinstance(value, bool):
+        raise FieldError(f"{name} must be a date, not {value!r}")
+    if isinstance(value, int | float):
+        try:
+            return datetime.fromtimestamp(value, UTC)
+        except (OverflowError, OSError, ValueError):
+            raise FieldError(f"{name} {value} is not a valid timestamp") from None
+    if isinstance(value, datetime):
+        result = value
+    elif isinstance(value, date):
+        result = datetime.combine(value, time())
+    elif isinstance(value, str):
+        try:
+            result = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise FieldError(f"{name} {value.strip()!r} is not an ISO 8601 date") from None
+    else:
+        raise FieldError(f"{name} must be a date, not a {type(value).__name__}")
+    if result.tzinfo is None:
+        result = result.replace(tzinfo=zone)
+    return result

@@ -1,0 +1,66 @@
+"""Site-wide fixes that need every clipping at once: unique slugs, internal links."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit, urlunsplit
+
+RESERVED_SLUGS = frozenset(
+    {"topics", "providers", "archives", "categories", "feeds", "page", "static",
+     "theme", "drafts", "about", "tags", "authors", "index", "404", "search"}
+)  # fmt: skip
+
+
+def short_slug(slug: str, limit: int = 80) -> str:
+    """Return slug cut at a hyphen to at most limit characters."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit]
+    return cut.rsplit("-", 1)[0] if "-" in cut else cut
+
+
+def fallback_slug(identity: str) -> str:
+    """Return a slug for a title with no letters or digits left after slugifying."""
+    return "clipping-" + hashlib.sha1(identity.encode()).hexdigest()[:10]
+
+
+def unique_slugs(wanted: Iterable[tuple[str, str]], taken: Iterable[str] = ()) -> dict[str, str]:
+    """Return {key: slug} with every slug distinct and none reserved or taken.
+
+    ``wanted`` holds (key, slug) pairs in a stable order (the caller sorts by
+    source path); the first keeps its slug, later ones get ``-2``, ``-3``...
+    """
+    used = set(RESERVED_SLUGS) | set(taken)
+    result = {}
+    for key, slug in wanted:
+        candidate, number = slug, 1
+        while candidate in used:
+            number += 1
+            candidate = f"{slug}-{number}"
+        used.add(candidate)
+        result[key] = candidate
+    return result
+
+
+def url_key(url: str) -> str:
+    """Return url in the form two links to the same page share."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    path = re.sub(r"/+$", "", parts.path) or "/"
+    return urlunsplit(("", host, path, parts.query, ""))
+
+
+def internal_links(related_urls: Iterable[str], own_pages: Mapping[str, str]) -> dict[str, str]:
+    """Return {related url: our page url} for links to clippings we publish.
+
+    ``own_pages`` maps each clipping's source URLs (webUrl and originalUrl,
+    through url_key) to the URL of our page for it.
+    """
+    found = {}
+    for url in related_urls:
+        page = own_pages.get(url_key(url))
+        if page:
+            found[url] = page
+    return found

@@ -1,0 +1,198 @@
+"""The Pelican side of the clippings plugin: a reader and a few signal receivers.
+
+Everything here adapts Pelican to the plain modules beside it; the parsing,
+checking and linking logic lives in those modules and imports no Pelican.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import Counter
+from html import escape
+from typing import Any
+
+from pelican import signals
+from pelican.readers import BaseReader
+from pelican.utils import slugify
+
+from .body import MarkdownRenderer
+from .gitdates import last_commit_dates, modification_date
+from .linking import fallback_slug, internal_links, short_slug, unique_slugs, url_key
+from .model import ERROR, INFO, WARNING, Clipping
+from .parse import parse_clipping
+from .settings import digest_settings, parse_options
+
+logger = logging.getLogger(__name__)
+
+_LOG_LEVELS = {ERROR: logging.WARNING, WARNING: logging.WARNING, INFO: logging.INFO}
+
+
+class ClippingReader(BaseReader):
+    """Read news clippings (.txt) of any shape into Pelican articles."""
+
+    enabled = True
+    file_extensions = ("txt",)
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        super().__init__(settings)
+        self._options = parse_options(settings)
+        self._markdown = MarkdownRenderer()
+        self._git_dates: dict | None = None
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        """Return the sanitised body HTML and the metadata of one clipping."""
+        with open(source_path, "rb") as handle:
+            data = handle.read(self._options.max_bytes + 1)
+        clip = parse_clipping(
+            data,
+            _display_path(source_path),
+            self._options,
+            fallback_date=lambda: self._approximate_date(source_path),
+            render_markdown=self._markdown,
+        )
+        problems = [(p.level, p.line, str(p)) for p in clip.problems]
+        if not clip.usable or not clip.published:
+            return "", {
+                "status": "skip",
+                "title": clip.title,
+                "clipping_problems": problems,
+                "clipping_unpublished": clip.usable,
+            }
+        return clip.body_html, self._metadata(clip) | {"clipping_problems": problems}
+
+    def _metadata(self, clip: Clipping) -> dict[str, Any]:
+        process = self.process_metadata
+        meta: dict[str, Any] = {
+            "title": clip.title,
+            "slug": process("slug", self._slug(clip)),
+            "date": process("date", clip.date.isoformat()),
+            "date_approximate": clip.date_approximate,
+            "status": "published",
+            "excerpt": clip.excerpt,
+            "summary": f"<p>{escape(clip.excerpt)}</p>" if clip.excerpt else "",
+            "source_url": clip.source_url,
+            "source_urls": list(clip.source_urls),
+            "provider_name": clip.provider.name if clip.provider else "",
+            "provider_domain": clip.provider.domain if clip.provider else "",
+            "image": vars(clip.image).copy() if clip.image else None,
+            "related": [_related_dict(r) for r in clip.related],
+            "quality": clip.quality,
+            "heat": clip.heat,
+            "clipping_type": clip.type,
+            "clipping_id": clip.identity,
+            "clipping_shape": clip.shape,
+        }
+        if clip.topics:
+            meta["tags"] = process("tags", clip.topics)
+        if clip.category:
+            meta["category"] = process("category", clip.category)
+        if clip.provider:
+            meta["author"] = process("author", clip.provider.name)
+        return meta
+
+    def _slug(self, clip: Clipping) -> str:
+        slug = slugify(
+            clip.title,
+            regex_subs=self.settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+            preserve_case=self.settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=self.settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+        return short_slug(slug) or fallback_slug(clip.identity)
+
+    def _approximate_date(self, source_path: str):
+        if self._git_dates is None:
+            self._git_dates = last_commit_dates(self.settings["PATH"])
+        committed = self._git_dates.get(os.path.realpath(source_path))
+        if committed:
+            return committed, "the date of its last git commit"
+        modified = modification_date(source_path)
+        return (modified, "the file's modification time") if modified else None
+
+
+def _related_dict(related) -> dict[str, Any]:
+    return {
+        "title": related.title,
+        "url": related.url,
+        "provider_name": related.provider.name if related.provider else "",
+        "provider_domain": related.provider.domain if related.provider else "",
+        "date": related.date,
+        "excerpt": related.excerpt,
+        "internal_url": "",
+    }
+
+
+def _display_path(source_path: str) -> str:
+    relative = os.path.relpath(source_path)
+    return source_path if relative.startswith("..") else relative
+
+
+def add_reader(readers) -> None:
+    """Register the clipping reader for .txt files."""
+    readers.reader_classes["txt"] = ClippingReader
+
+
+def check_settings(pelican) -> None:
+    """Fail early, with the setting's name, on a DIGEST_* value we cannot use."""
+    digest_settings(pelican.settings)
+
+
+def report_problems(generator, metadata: dict[str, Any]) -> None:
+    """Log the problems the reader found in one clipping and count the outcome."""
+    stats = _stats(generator)
+    stats["read"] += 1
+    for level, _line, message in metadata.get("clipping_problems", ()):
+        logger.log(_LOG_LEVELS[level], "clippings: %s", message)
+        stats["warnings"] += level != INFO
+    if metadata.get("status") != "skip":
+        stats["published"] += 1
+    elif metadata.get("clipping_unpublished"):
+        stats["unpublished"] += 1
+    else:
+        stats["skipped"] += 1
+
+
+def link_clippings(generator) -> None:
+    """Give every article a unique slug, then point related links at our own pages."""
+    articles = sorted(generator.articles, key=lambda a: a.source_path)
+    slugs = unique_slugs((a.source_path, a.slug) for a in articles)
+    own_pages = {}
+    for article in articles:
+        article.slug = slugs[article.source_path]
+        for url in getattr(article, "source_urls", ()):
+            own_pages.setdefault(url_key(url), article.url)
+    for article in articles:
+        related = getattr(article, "related", ())
+        found = internal_links((r["url"] for r in related), own_pages)
+        for item in related:
+            item["internal_url"] = found.get(item["url"], "")
+
+
+def log_summary(generators) -> None:
+    """Print one line saying what became of every clipping."""
+    for generator in generators:
+        stats = getattr(generator, "clipping_stats", None)
+        if stats:
+            logger.info(
+                "clippings: %d read, %d published, %d unpublished, %d skipped, %d warnings",
+                stats["read"],
+                stats["published"],
+                stats["unpublished"],
+                stats["skipped"],
+                stats["warnings"],
+            )
+
+
+def _stats(generator) -> Counter:
+    if not hasattr(generator, "clipping_stats"):
+        generator.clipping_stats = Counter()
+    return generator.clipping_stats
+
+
+def register() -> None:
+    """Connect the clippings plugin to Pelican's signals."""
+    signals.initialized.connect(check_settings)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_context.connect(report_problems)
+    signals.article_generator_pretaxonomy.connect(link_clippings)
+    signals.all_generators_finalized.connect(log_summary)

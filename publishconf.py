@@ -1,0 +1,13 @@
+"""Pelican settings for the production build: absolute URLs from the environment."""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(os.path.abspath(__file__)))
+
+from pelicanconf import *  # noqa: F403
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+FEED_DOMAIN = SITEURL
+DELETE_OUTPUT_DIRECTORY = True
+LOAD_CONTENT_CACHE = False
