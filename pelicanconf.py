@@ -12,7 +12,7 @@ PATH = "content"
 OUTPUT_PATH = "output"
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["clippings"]
+PLUGINS = ["clippings", "feeds"]
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
@@ -104,3 +104,9 @@ PAGINATED_TEMPLATES = {
     "author": None,
     "period_archives": None,
 }
+
+# Feeds (plugins/feeds): Atom, RSS and JSON Feed under /feeds/; defaults and
+# checks live in plugins/feeds/config.py. Feed URLs are absolute: SITEURL, else
+# FEED_DOMAIN, else DIGEST_FEED_BASE_URL (the `make serve` address).
+DIGEST_FEED_MAX_ITEMS = 50
+DIGEST_FEED_BASE_URL = "http://127.0.0.1:8000"

@@ -1,0 +1,100 @@
+"""The feeds plugin's DIGEST_FEED_* settings: defaults in one place, validated once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+# Every setting the plugin reads, with its default. The README's settings table
+# documents exactly these names.
+DEFAULTS: dict[str, Any] = {
+    # At most this many entries in each feed, newest first.
+    "DIGEST_FEED_MAX_ITEMS": 50,
+    # Absolute base for feed URLs when neither SITEURL nor FEED_DOMAIN is an
+    # absolute URL (local preview): feed readers cannot resolve relative links.
+    "DIGEST_FEED_BASE_URL": "http://127.0.0.1:8000",
+    # Authority and date of the tag: URIs (RFC 4151) minted as entry ids for
+    # clippings without a source URL. Set it to a domain you own and a date.
+    "DIGEST_FEED_TAG_AUTHORITY": "newsdigest.invalid,2024",
+    # Write a feed per provider as well as per topic.
+    "DIGEST_FEED_PROVIDERS": True,
+}
+
+_TAG_AUTHORITY = re.compile(
+    r"^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|[^@\s,]+@[A-Za-z0-9.-]+)"
+    r",\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+)
+
+
+class FeedSettingsError(ValueError):
+    """A DIGEST_FEED_* setting has a value the plugin cannot use."""
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """The validated feed settings, plus the site values feeds need."""
+
+    max_items: int
+    base_url: str
+    tag_authority: str
+    providers: bool
+    site_name: str
+    site_subtitle: str
+    site_author: str
+    language: str
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> FeedSettings:
+        """Merge the user's settings over the defaults and validate them."""
+        merged = dict(DEFAULTS)
+        merged.update({k: settings[k] for k in DEFAULTS if k in settings})
+        max_items = merged["DIGEST_FEED_MAX_ITEMS"]
+        if isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 1:
+            raise FeedSettingsError(
+                f"feeds: DIGEST_FEED_MAX_ITEMS must be a positive integer, got {max_items!r}"
+            )
+        fallback = merged["DIGEST_FEED_BASE_URL"]
+        if not is_absolute_url(fallback):
+            raise FeedSettingsError(
+                f"feeds: DIGEST_FEED_BASE_URL must be an absolute http(s) URL, got {fallback!r}"
+            )
+        authority = merged["DIGEST_FEED_TAG_AUTHORITY"]
+        if not isinstance(authority, str) or not _TAG_AUTHORITY.match(authority):
+            raise FeedSettingsError(
+                "feeds: DIGEST_FEED_TAG_AUTHORITY must look like "
+                f"'example.org,2024' (RFC 4151), got {authority!r}"
+            )
+        providers = merged["DIGEST_FEED_PROVIDERS"]
+        if not isinstance(providers, bool):
+            raise FeedSettingsError(
+                f"feeds: DIGEST_FEED_PROVIDERS must be True or False, got {providers!r}"
+            )
+        return cls(
+            max_items=max_items,
+            base_url=pick_base_url(settings, fallback),
+            tag_authority=authority,
+            providers=providers,
+            site_name=str(settings.get("SITENAME") or "newsdigest"),
+            site_subtitle=str(settings.get("SITESUBTITLE") or ""),
+            site_author=str(settings.get("AUTHOR") or settings.get("SITENAME") or "newsdigest"),
+            language=str(settings.get("DEFAULT_LANG") or "en"),
+        )
+
+
+def is_absolute_url(url: object) -> bool:
+    """Tell whether url is an absolute http(s) URL with a host."""
+    if not isinstance(url, str):
+        return False
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def pick_base_url(settings: Mapping[str, Any], fallback: str) -> str:
+    """Return the first absolute URL of SITEURL, FEED_DOMAIN and fallback."""
+    for candidate in (settings.get("SITEURL"), settings.get("FEED_DOMAIN"), fallback):
+        if is_absolute_url(candidate):
+            return str(candidate).rstrip("/")
+    return fallback.rstrip("/")

@@ -1,0 +1,326 @@
+"""Turn article-like objects into plain FeedEntry records, with no Pelican import."""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html import escape
+from typing import Any
+from urllib.parse import quote, urljoin, urlsplit
+
+import nh3
+
+from .config import FeedSettings, is_absolute_url
+
+logger = logging.getLogger(__name__)
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+# Lead images are mostly served with one of these extensions; mimetypes does not
+# know every one of them on every platform.
+_IMAGE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".jpe": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".svg": "image/svg+xml",
+    ".bmp": "image/bmp",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+}
+# An image URL without a telling extension (".../photo?w=1000") is most often a
+# JPEG; feed readers need some image type to show an enclosure at all.
+DEFAULT_IMAGE_TYPE = "image/jpeg"
+
+_URL_ATTRIBUTES = {"href", "src", "cite"}
+_URL_SCHEMES = {"http", "https", "mailto"}
+# Characters kept as they are when an id URL is made a valid IRI.
+_IRI_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A topic or provider: what a per-topic or per-provider feed is about."""
+
+    name: str
+    slug: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Image:
+    """A lead image, shown as an enclosure."""
+
+    url: str
+    mime_type: str
+    width: int | None = None
+    height: int | None = None
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One clipping as every feed format sees it; all URLs absolute."""
+
+    id: str
+    title: str
+    url: str
+    published: datetime
+    updated: datetime
+    summary: str = ""
+    content_html: str = ""
+    external_url: str = ""
+    topics: tuple[Group, ...] = ()
+    provider: Group | None = None
+    provider_url: str = ""
+    image: Image | None = None
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Return the topic names, the entry's categories."""
+        return tuple(topic.name for topic in self.topics)
+
+    @property
+    def author(self) -> str:
+        """Return the provider name, or "" when the clipping names none."""
+        return self.provider.name if self.provider else ""
+
+
+def is_published(article: Any) -> bool:
+    """Tell whether an article-like object has Pelican's status "published"."""
+    return str(getattr(article, "status", "published")) == "published"
+
+
+def as_utc(value: Any, what: str = "date") -> datetime:
+    """Return value as a plain UTC datetime to the second; naive means UTC."""
+    if not isinstance(value, datetime):
+        raise ValueError(f"feeds: {what} is not a datetime: {value!r}")
+    if value.tzinfo is None or value.utcoffset() is None:
+        logger.warning("feeds: %s %s has no timezone, assuming UTC", what, value)
+        value = value.replace(tzinfo=UTC)
+    utc = value.astimezone(UTC)
+    # A plain datetime (not Pelican's SafeDatetime subclass), whole seconds.
+    return datetime(*utc.timetuple()[:6], tzinfo=UTC)
+
+
+def absolute_url(base_url: str, url: str) -> str:
+    """Resolve url against the site's base URL (a folder, not a page)."""
+    if not url:
+        return ""
+    if is_absolute_url(url):
+        return url
+    return urljoin(base_url.rstrip("/") + "/", url.lstrip("/"))
+
+
+def clean_url(url: str) -> str:
+    """Percent-encode the characters (spaces, quotes) a URL may not contain."""
+    return quote(url.strip(), safe=_IRI_SAFE)
+
+
+def entry_id(clipping_id: str, tag_authority: str) -> str:
+    """Return the stable Atom/RSS/JSON id for a clipping id.
+
+    A source URL is its own id; a file-name id ("clipping:<name>") becomes a
+    tag: URI (RFC 4151) under tag_authority. Neither depends on the title,
+    slug, theme or site URL.
+    """
+    if is_absolute_url(clipping_id):
+        return clean_url(clipping_id)
+    name = clipping_id.removeprefix("clipping:")
+    return f"tag:{tag_authority}:clipping/{quote(name, safe='')}"
+
+
+def guess_image_type(url: str) -> str:
+    """Guess an image's MIME type from its URL's extension."""
+    extension = posixpath.splitext(urlsplit(url).path)[1].lower()
+    if extension in _IMAGE_TYPES:
+        return _IMAGE_TYPES[extension]
+    guessed = mimetypes.guess_type("x" + extension)[0] if extension else None
+    if guessed and guessed.startswith("image/"):
+        return guessed
+    return DEFAULT_IMAGE_TYPE
+
+
+def sanitise_html(html: str, page_url: str) -> str:
+    """Sanitise html and make every link and image URL absolute."""
+
+    def absolutise(tag: str, attribute: str, value: str) -> str | None:
+        if attribute not in _URL_ATTRIBUTES:
+            return value
+        resolved = urljoin(page_url, value.strip())
+        scheme = urlsplit(resolved).scheme.lower()
+        return resolved if scheme in _URL_SCHEMES else None
+
+    return nh3.clean(
+        html,
+        attribute_filter=absolutise,
+        link_rel=None,
+        url_schemes=_URL_SCHEMES,
+    ).strip()
+
+
+def provider_label(name: str, domain: str, source_url: str) -> str:
+    """Return the provider's name for "Read at …", falling back to its host."""
+    if name:
+        return name
+    if domain:
+        return domain
+    return urlsplit(source_url).hostname or "the publisher"
+
+
+def compose_content(
+    body_html: str,
+    source_url: str,
+    label: str,
+    related: Iterable[Mapping[str, Any]],
+    base_url: str,
+) -> str:
+    """Return the entry content: body, "Read at" link and related coverage."""
+    parts = [body_html or ""]
+    if source_url:
+        parts.append(f'<p><a href="{escape(source_url)}">Read at {escape(label)}</a></p>')
+    items = [_related_item(item, base_url) for item in related]
+    items = [item for item in items if item]
+    if items:
+        parts.append("<h2>Related coverage</h2>")
+        parts.append("<ul>\n" + "\n".join(items) + "\n</ul>")
+    return "\n".join(part for part in parts if part)
+
+
+def _related_item(item: Mapping[str, Any], base_url: str) -> str:
+    """Render one related-coverage dict as an escaped <li>, or "" when empty."""
+    title = str(item.get("title") or "").strip()
+    internal = str(item.get("internal_url") or "")
+    url = absolute_url(base_url, internal) if internal else str(item.get("url") or "")
+    url = clean_url(url)
+    if not title and not url:
+        return ""
+    text = escape(title or url)
+    line = f'<a href="{escape(url)}">{text}</a>' if url else text
+    details = []
+    provider = str(item.get("provider_name") or item.get("provider_domain") or "")
+    if provider:
+        details.append(escape(provider))
+    date = item.get("date")
+    if isinstance(date, datetime):
+        details.append(as_utc(date, "related date").strftime("%d %b %Y"))
+    if details:
+        line += " (" + ", ".join(details) + ")"
+    return f"<li>{line}</li>"
+
+
+def _group(obj: Any, name: str, base_url: str) -> Group | None:
+    """Build a Group from a Pelican Tag/Author-like object, or None."""
+    if obj is None:
+        return None
+    slug = str(getattr(obj, "slug", "") or "")
+    if not name or not slug:
+        return None
+    url = absolute_url(base_url, str(getattr(obj, "url", "") or ""))
+    return Group(name=name, slug=slug, url=url)
+
+
+def _topics(article: Any, base_url: str) -> tuple[Group, ...]:
+    """Return the article's topics in their order, without repeats."""
+    topics: dict[str, Group] = {}
+    for tag in getattr(article, "tags", None) or ():
+        group = _group(tag, str(getattr(tag, "name", tag)), base_url)
+        if group and group.slug not in topics:
+            topics[group.slug] = group
+    return tuple(topics.values())
+
+
+def _provider(article: Any, base_url: str) -> Group | None:
+    """Return the article's provider as a Group, or None when it names none."""
+    author = getattr(article, "author", None)
+    name = str(getattr(article, "provider_name", "") or "")
+    if author is not None and not name:
+        name = str(getattr(author, "name", author) or "")
+    return _group(author, name, base_url)
+
+
+def _image(article: Any, base_url: str) -> Image | None:
+    """Return the article's lead image, or None when it has no usable one."""
+    data = getattr(article, "image", None)
+    if not isinstance(data, Mapping) or not data.get("url"):
+        return None
+    url = clean_url(absolute_url(base_url, str(data["url"])))
+    if not is_absolute_url(url):
+        return None
+    width, height = data.get("width"), data.get("height")
+    return Image(
+        url=url,
+        mime_type=guess_image_type(url),
+        width=width if isinstance(width, int) and width > 0 else None,
+        height=height if isinstance(height, int) and height > 0 else None,
+        alt=str(data.get("alt") or ""),
+    )
+
+
+def _clipping_id(article: Any) -> str:
+    """Return the reader's clipping_id, or one made from the source file name."""
+    clipping_id = str(getattr(article, "clipping_id", "") or "")
+    if clipping_id:
+        return clipping_id
+    source = str(getattr(article, "source_path", "") or getattr(article, "slug", ""))
+    return "clipping:" + posixpath.basename(source.replace("\\", "/"))
+
+
+def entry_from_article(article: Any, settings: FeedSettings) -> FeedEntry:
+    """Build a FeedEntry from an object with the article contract's attributes."""
+    base = settings.base_url
+    url = absolute_url(base, str(getattr(article, "url", "") or ""))
+    excerpt = str(getattr(article, "excerpt", "") or "").strip()
+    title = str(getattr(article, "title", "") or "").strip() or excerpt[:80]
+    published = as_utc(getattr(article, "date", None), "date")
+    modified = getattr(article, "modified", None)
+    updated = as_utc(modified, "modified") if modified else published
+    source_url = clean_url(str(getattr(article, "source_url", "") or ""))
+    if not is_absolute_url(source_url):
+        source_url = ""
+    provider = _provider(article, base)
+    domain = str(getattr(article, "provider_domain", "") or "")
+    label = provider_label(provider.name if provider else "", domain, source_url)
+    content = compose_content(
+        str(getattr(article, "content", "") or ""),
+        source_url,
+        label,
+        getattr(article, "related", None) or (),
+        base,
+    )
+    return FeedEntry(
+        id=entry_id(_clipping_id(article), settings.tag_authority),
+        title=title or "Untitled clipping",
+        url=url,
+        published=published,
+        updated=max(updated, published),
+        summary=excerpt,
+        content_html=sanitise_html(content, url or base + "/"),
+        external_url=source_url,
+        topics=_topics(article, base),
+        provider=provider,
+        provider_url=f"https://{domain}/" if domain and "/" not in domain else "",
+        image=_image(article, base),
+    )
+
+
+def entries_from_articles(articles: Iterable[Any], settings: FeedSettings) -> list[FeedEntry]:
+    """Build entries for the published articles, skipping every other status."""
+    entries = []
+    for article in articles:
+        if not is_published(article):
+            logger.debug(
+                "feeds: skipping %s (status %s)",
+                getattr(article, "source_path", article),
+                getattr(article, "status", "?"),
+            )
+            continue
+        entries.append(entry_from_article(article, settings))
+    return entries

@@ -1,0 +1,57 @@
+"""Pelican glue: a generator that builds every feed and the /feeds/ page."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .build import FeedWriter, write_feeds
+from .config import FeedSettings
+from .entries import entries_from_articles
+from .specs import PAGE_SAVE_AS, PAGE_URL, build_index, build_specs
+
+logger = logging.getLogger(__name__)
+
+
+class FeedsGenerator(Generator):
+    """Build the feed specs with the context, write them with the output."""
+
+    def generate_context(self) -> None:
+        """Build every feed's entries and publish the index as ``digest_feeds``."""
+        self.feed_settings = FeedSettings.from_settings(self.settings)
+        # Runs after the articles and pages generators: context["articles"]
+        # holds the published articles, with their content already read.
+        articles = self.context.get("articles") or []
+        entries = entries_from_articles(articles, self.feed_settings)
+        self.specs = build_specs(entries, self.feed_settings)
+        self.index = build_index(self.specs, self.feed_settings)
+        self.context["digest_feeds"] = self.index
+
+    def generate_output(self, writer: Any) -> None:
+        """Write every feed, the topics OPML and the /feeds/ page."""
+        # Share Pelican's record of written files: a collision either way fails.
+        written = getattr(writer, "_written_files", None)
+        feed_writer = FeedWriter(self.output_path, written)
+        paths = write_feeds(self.specs, self.feed_settings, feed_writer)
+        logger.info("feeds: wrote %d feed files", len(paths))
+        writer.write_file(
+            PAGE_SAVE_AS,
+            self.get_template("feeds"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=PAGE_URL,
+            page_name="feeds",
+        )
+
+
+def get_generators(pelican_object: Any) -> type[FeedsGenerator]:
+    """Add the feeds generator to the build."""
+    return FeedsGenerator
+
+
+def register() -> None:
+    """Connect the feeds plugin to Pelican."""
+    signals.get_generators.connect(get_generators)
