@@ -26,6 +26,9 @@ serve: $(BIN)/.installed
 devserver: $(BIN)/.installed
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port $(PORT)
 
+check: $(BIN)/.installed
+	PYTHONPATH=plugins $(BIN)/python -m clippings.check $(INPUTDIR) -s pelicanconf.py
+
 publish: $(BIN)/.installed
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s publishconf.py --fatal errors
 
@@ -34,6 +37,7 @@ clean:
 
 test-deps: $(BIN)/.installed
 	@bash tests/tools/install-test-deps.sh
+	@bash tests/tools/install-actionlint.sh
 
 test: test-deps
 	$(BIN)/python -m pytest

@@ -10,4 +10,3 @@ from pelicanconf import *  # noqa: F403
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
-LOAD_CONTENT_CACHE = False

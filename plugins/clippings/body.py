@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import unescape
+from urllib.parse import urlsplit
 
 import nh3
 from markdown import Markdown
@@ -23,20 +24,47 @@ class MarkdownRenderer:
     def __init__(self) -> None:
         self._markdown = Markdown(extensions=["extra"], output_format="html")
 
-    def __call__(self, source: str) -> str:
-        html = self._markdown.reset().convert(source)
-        return sanitise(html)
+    def __call__(self, source: str) -> tuple[str, list[str]]:
+        """Return the sanitised HTML and the link targets that were dropped."""
+        return sanitise(self._markdown.reset().convert(source))
 
 
-def sanitise(html: str) -> str:
-    """Return html with every tag, attribute and URL scheme outside the allow-list gone."""
-    return nh3.clean(
+def sanitise(html: str) -> tuple[str, list[str]]:
+    """Return html with every tag, attribute and URL outside the allow-list gone.
+
+    Also return the link targets that were dropped: relative links would point
+    into our own site and other schemes (javascript:, data:) are unsafe, and
+    the curator should hear about both.
+    """
+    rejected: list[str] = []
+
+    def keep_safe_links(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "href" and not is_allowed_link(value):
+            rejected.append(value)
+            return None
+        return value
+
+    clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_SCHEMES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
+        attribute_filter=keep_safe_links,
+    )
+    return clean, rejected
+
+
+def is_allowed_link(url: str) -> bool:
+    """Return whether url is an absolute http(s) URL with a host, or a mailto: address."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    return (scheme in ("http", "https") and bool(parts.hostname)) or (
+        scheme == "mailto" and bool(parts.path)
     )
 
 

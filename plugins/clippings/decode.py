@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 
+from .text import xml_safe
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -47,4 +49,4 @@ def _checked(text: str) -> str:
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
     if controls > max(8, len(text) // 100):
         raise UndecodableError("binary data (control characters), not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))

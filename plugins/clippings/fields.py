@@ -6,6 +6,8 @@ import re
 from datetime import UTC, date, datetime, time, tzinfo
 from urllib.parse import urlsplit
 
+from .text import xml_safe
+
 
 class FieldError(ValueError):
     """A value that cannot be used; the message says why."""
@@ -24,7 +26,7 @@ def text(value: object, name: str, limit: int = 5000) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise FieldError(f"{name} must be text, not a {type(value).__name__}")
-    value = " ".join(value.split())
+    value = " ".join(xml_safe(value).split())
     if len(value) > limit:
         raise FieldError(f"{name} is {len(value)} characters long (limit {limit})")
     return value

@@ -21,9 +21,9 @@ def short_slug(slug: str, limit: int = 80) -> str:
     return cut.rsplit("-", 1)[0] if "-" in cut else cut
 
 
-def fallback_slug(identity: str) -> str:
-    """Return a slug for a title with no letters or digits left after slugifying."""
-    return "clipping-" + hashlib.sha1(identity.encode()).hexdigest()[:10]
+def fallback_slug(identity: str, prefix: str = "clipping") -> str:
+    """Return a slug for a name with no letters or digits left after slugifying."""
+    return f"{prefix}-" + hashlib.sha1(identity.encode()).hexdigest()[:10]
 
 
 def unique_slugs(wanted: Iterable[tuple[str, str]], taken: Iterable[str] = ()) -> dict[str, str]:
@@ -64,3 +64,22 @@ def internal_links(related_urls: Iterable[str], own_pages: Mapping[str, str]) ->
         if page:
             found[url] = page
     return found
+
+
+def duplicate_sources(items: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """Return {key: key of the first item} for items whose source URL came earlier.
+
+    ``items`` are (key, source urls) pairs in a stable order; the first item to
+    claim a URL keeps it.
+    """
+    owner: dict[str, str] = {}
+    duplicates = {}
+    for key, urls in items:
+        keys = [url_key(u) for u in urls]
+        earlier = next((owner[k] for k in keys if k in owner), None)
+        if earlier is not None:
+            duplicates[key] = earlier
+            continue
+        for k in keys:
+            owner[k] = key
+    return duplicates

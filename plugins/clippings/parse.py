@@ -57,7 +57,7 @@ def parse_clipping(
     path: str,
     options: ParseOptions | None = None,
     fallback_date: FallbackDate | None = None,
-    render_markdown: Callable[[str], str] | None = None,
+    render_markdown: Callable[[str], tuple[str, list[str]]] | None = None,
 ) -> Clipping:
     """Return the clipping in data; problems found are listed on it, never raised."""
     options = options or ParseOptions()
@@ -129,7 +129,7 @@ def _read_front_matter(
     clip: Clipping,
     source: str,
     options: ParseOptions,
-    render_markdown: Callable[[str], str],
+    render_markdown: Callable[[str], tuple[str, list[str]]],
 ) -> None:
     try:
         header, body = _YAML.split(source)
@@ -139,8 +139,15 @@ def _read_front_matter(
     try:
         meta = _YAML.load(header, Loader=_Loader)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        reason = (
+            " ".join(
+                part
+                for part in (getattr(exc, "context", None), getattr(exc, "problem", None))
+                if part
+            )
+            or str(exc).splitlines()[0]
+        )
         _fail(
             clip,
             mark.line + 1 if mark else 1,
@@ -153,9 +160,18 @@ def _read_front_matter(
         _fail(clip, 2, f"front matter is a {type(meta).__name__}, not 'key: value' lines")
         return
     _FrontMatter(clip, {str(k): v for k, v in meta.items()}, header, options).apply()
-    body = body.strip()
-    if body:
-        clip.body_html = render_markdown(body)
+    if body.strip():
+        clip.body_html, rejected = render_markdown(body.strip())
+        if rejected:
+            body_line = header.count("\n") + 2 + (len(body) - len(body.lstrip("\n")))
+            shown = ", ".join(repr(u[:60]) for u in rejected[:3])
+            clip.problems.append(
+                Problem(
+                    clip.path,
+                    body_line,
+                    f"{len(rejected)} link(s) in the body dropped: not absolute http/https ({shown})",
+                )
+            )
     if not clip.excerpt and clip.body_html:
         clip.excerpt = text.shorten(
             plain_text(clip.body_html.split("</p>", 1)[0]), options.excerpt_length
@@ -212,6 +228,10 @@ class _FrontMatter:
         clip.title = self._title()
         clip.excerpt = text.shorten(self.value("excerpt", fields.text) or "", opts.excerpt_length)
         clip.date = self.value("publishedDateTime", lambda v, k: fields.moment(v, k, opts.timezone))
+        if clip.date and not 1900 <= clip.date.year < 2100:
+            self.warn(
+                "publishedDateTime", f"publishedDateTime {clip.date:%Y-%m-%d} looks wrong; kept"
+            )
         urls = (
             self.value("webUrl", fields.web_url),
             self.value("originalUrl", fields.web_url),

@@ -13,15 +13,24 @@ from html import escape
 from typing import Any
 
 from pelican import signals
+from pelican.log import console
 from pelican.readers import BaseReader
 from pelican.utils import slugify
 
 from .body import MarkdownRenderer
 from .gitdates import last_commit_dates, modification_date
-from .linking import fallback_slug, internal_links, short_slug, unique_slugs, url_key
+from .linking import (
+    duplicate_sources,
+    fallback_slug,
+    internal_links,
+    short_slug,
+    unique_slugs,
+    url_key,
+)
 from .model import ERROR, INFO, WARNING, Clipping
 from .parse import parse_clipping
 from .settings import digest_settings, parse_options
+from .summary import summary_line
 
 logger = logging.getLogger(__name__)
 
@@ -84,11 +93,11 @@ class ClippingReader(BaseReader):
             "clipping_shape": clip.shape,
         }
         if clip.topics:
-            meta["tags"] = process("tags", clip.topics)
+            meta["tags"] = [_with_slug(tag, "topic") for tag in process("tags", clip.topics)]
         if clip.category:
-            meta["category"] = process("category", clip.category)
+            meta["category"] = _with_slug(process("category", clip.category), "category")
         if clip.provider:
-            meta["author"] = process("author", clip.provider.name)
+            meta["author"] = _with_slug(process("author", clip.provider.name), "provider")
         return meta
 
     def _slug(self, clip: Clipping) -> str:
@@ -108,6 +117,17 @@ class ClippingReader(BaseReader):
             return committed, "the date of its last git commit"
         modified = modification_date(source_path)
         return (modified, "the file's modification time") if modified else None
+
+
+def _with_slug(wrapper, prefix: str):
+    """Give a topic, category or provider whose name slugifies to nothing a slug.
+
+    Names made only of emoji or punctuation ("..") would otherwise get an empty
+    slug and be written over their index page.
+    """
+    if not wrapper.slug:
+        wrapper.slug = fallback_slug(wrapper.name, prefix)
+    return wrapper
 
 
 def _related_dict(related) -> dict[str, Any]:
@@ -153,8 +173,9 @@ def report_problems(generator, metadata: dict[str, Any]) -> None:
 
 
 def link_clippings(generator) -> None:
-    """Give every article a unique slug, then point related links at our own pages."""
+    """Drop repeated sources, make slugs unique, point related links at our pages."""
     articles = sorted(generator.articles, key=lambda a: a.source_path)
+    articles = _without_duplicate_sources(generator, articles)
     slugs = unique_slugs((a.source_path, a.slug) for a in articles)
     own_pages = {}
     for article in articles:
@@ -168,19 +189,41 @@ def link_clippings(generator) -> None:
             item["internal_url"] = found.get(item["url"], "")
 
 
+def _without_duplicate_sources(generator, articles: list) -> list:
+    by_path = {a.source_path: a for a in articles}
+    duplicates = duplicate_sources((a.source_path, getattr(a, "source_urls", ())) for a in articles)
+    if not duplicates:
+        return articles
+    stats = _stats(generator)
+    for path, first in duplicates.items():
+        logger.warning(
+            "clippings: %s: same source URL as %s (%s); clipping skipped",
+            _display_path(path),
+            _display_path(first),
+            by_path[path].source_url,
+        )
+        stats["warnings"] += 1
+        stats["published"] -= 1
+        stats["skipped"] += 1
+    generator.articles = [a for a in generator.articles if a.source_path not in duplicates]
+    return [a for a in articles if a.source_path not in duplicates]
+
+
 def log_summary(generators) -> None:
-    """Print one line saying what became of every clipping."""
+    """Print what became of every clipping; in strict mode, fail on any warning."""
     for generator in generators:
         stats = getattr(generator, "clipping_stats", None)
-        if stats:
-            logger.info(
-                "clippings: %d read, %d published, %d unpublished, %d skipped, %d warnings",
-                stats["read"],
-                stats["published"],
-                stats["unpublished"],
-                stats["skipped"],
-                stats["warnings"],
+        if not stats:
+            continue
+        console.print(summary_line(stats))
+        if stats["warnings"] and digest_settings(generator.settings)["DIGEST_STRICT"]:
+            raise StrictModeError(
+                f"clippings: {stats['warnings']} warning(s) and DIGEST_STRICT is on; build failed"
             )
+
+
+class StrictModeError(RuntimeError):
+    """A clipping warning in a build that runs with DIGEST_STRICT = True."""
 
 
 def _stats(generator) -> Counter:

@@ -46,8 +46,14 @@ _ABBREVIATIONS = frozenset(
         "i.e",
     ]
 )
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
+
+
+def xml_safe(text: str) -> str:
+    """Return text without the characters XML 1.0 forbids (feeds would reject them)."""
+    return _NOT_XML.sub("", text)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -268,7 +268,7 @@ def test_missing_front_matter_date_falls_back_with_a_warning():
 @pytest.mark.parametrize(
     ("source", "problem", "line"),
     [
-        ("---\ntitle: [unclosed\n---\n", "not valid YAML", 3),
+        ("---\ntitle: [unclosed\n---\n", "not valid YAML", 2),
         ("---\ntitle: T\n", "never closed", 1),
         ("---\n- a\n- b\n---\n", "front matter is a list", 2),
         ("---\njust a string\n---\n", "front matter is a str", 2),

@@ -1,0 +1,100 @@
+"""Lint a folder of clippings without building: ``python -m clippings.check content``.
+
+It runs the same parser as the reader, so it cannot disagree with the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from .body import MarkdownRenderer
+from .gitdates import last_commit_dates, modification_date
+from .linking import duplicate_sources
+from .model import ERROR, INFO, Clipping
+from .parse import ParseOptions, parse_clipping
+from .settings import parse_options
+from .summary import summary_line
+
+
+def checked_clippings(folder: Path, options: ParseOptions) -> Iterator[Clipping]:
+    """Yield every .txt clipping under folder, parsed, in file-name order."""
+    committed = last_commit_dates(folder)
+    render = MarkdownRenderer()
+    for path in sorted(folder.rglob("*.txt")):
+        if "pages" in path.relative_to(folder).parts[:-1]:
+            continue
+
+        def fallback(path: Path = path):
+            when = committed.get(os.path.realpath(path))
+            if when:
+                return when, "the date of its last git commit"
+            modified = modification_date(path)
+            return (modified, "the file's modification time") if modified else None
+
+        with open(path, "rb") as handle:
+            data = handle.read(options.max_bytes + 1)
+        yield parse_clipping(data, _shown(path), options, fallback, render)
+
+
+def report(clippings: list[Clipping], show_info: bool = False) -> tuple[list[str], Counter]:
+    """Return one line per problem (``file:line: problem``) and the counts."""
+    lines, stats = [], Counter()
+    published = [c for c in clippings if c.usable and c.published]
+    repeated = duplicate_sources((c.path, c.source_urls) for c in published)
+    for clip in clippings:
+        stats["read"] += 1
+        for problem in sorted(clip.problems, key=lambda p: p.line or 0):
+            if problem.level != INFO or show_info:
+                lines.append(f"{problem} [{problem.level}]")
+            stats["warnings"] += problem.level != INFO
+            stats["errors"] += problem.level == ERROR
+        if not clip.usable:
+            stats["skipped"] += 1
+        elif not clip.published:
+            stats["unpublished"] += 1
+        elif clip.path in repeated:
+            lines.append(
+                f"{clip.path}: same source URL as {repeated[clip.path]} "
+                f"({clip.source_url}); clipping skipped [error]"
+            )
+            stats["warnings"] += 1
+            stats["errors"] += 1
+            stats["skipped"] += 1
+        else:
+            stats["published"] += 1
+    return lines, stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the clippings of a folder; return 1 when any clipping would be skipped."""
+    parser = argparse.ArgumentParser(prog="clippings.check", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="the content folder to check")
+    parser.add_argument("-s", "--settings", help="a Pelican settings file for DIGEST_* values")
+    parser.add_argument("-v", "--verbose", action="store_true", help="also show info notes")
+    args = parser.parse_args(argv)
+    settings = {}
+    if args.settings:
+        from pelican.settings import read_settings
+
+        settings = read_settings(args.settings)
+    lines, stats = report(
+        list(checked_clippings(args.folder, parse_options(settings))), args.verbose
+    )
+    for line in lines:
+        print(line)
+    print(summary_line(stats))
+    return 1 if stats["errors"] else 0
+
+
+def _shown(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+if __name__ == "__main__":
+    sys.exit(main())
