@@ -169,7 +169,8 @@ def _read_front_matter(
                 Problem(
                     clip.path,
                     body_line,
-                    f"{len(rejected)} link(s) in the body dropped: not absolute http/https ({shown})",
+                    f"{len(rejected)} link(s) in the body dropped: "
+                    f"not absolute http/https ({shown})",
                 )
             )
     if not clip.excerpt and clip.body_html:

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+
 import pytest
 from lxml import html as lxml_html
 

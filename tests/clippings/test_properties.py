@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
-from clippings.parse import parse_clipping
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from clippings.parse import parse_clipping
 from sitebuild import all_files, build_site
 
 FALLBACK = (datetime(2021, 1, 1, tzinfo=UTC), "a fixed date")
