@@ -54,9 +54,7 @@ def warm_target(paths: list[Path]) -> Path:
 def retitle(path: Path) -> None:
     """Change the title of a front-matter clipping, as an editor would."""
     text = path.read_text(encoding="utf-8")
-    changed = re.sub(
-        r'^title: "(.*)"$', r'title: "\1 (revised)"', text, count=1, flags=re.M
-    )
+    changed = re.sub(r'^title: "(.*)"$', r'title: "\1 (revised)"', text, count=1, flags=re.M)
     path.write_text(changed, encoding="utf-8")
 
 
@@ -70,9 +68,7 @@ def _announce(result: BuildResult) -> None:
     print("  " + line, flush=True)
 
 
-def one_round(
-    base: Path, n: int, round_no: int, target: Path, settings: Path
-) -> list[BuildResult]:
+def one_round(base: Path, n: int, round_no: int, target: Path, settings: Path) -> list[BuildResult]:
     """Build newsdigest cold, newsdigest warm and stock Pelican cold once."""
     clippings, markdown, cache = base / "clippings", base / "markdown", base / "cache"
     ours, stock_out = base / "out-newsdigest", base / "out-stock"

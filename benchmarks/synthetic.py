@@ -26,9 +26,7 @@ TOPICS = _split(
 )
 PROVIDERS = tuple(
     (f"{first} {last}", f"{first}{last}.com".lower())
-    for first in _split(
-        "Daily Global Tech Smarter Open Market Cloud Motor Silicon Capital", " "
-    )
+    for first in _split("Daily Global Tech Smarter Open Market Cloud Motor Silicon Capital", " ")
     for last in _split("Wire Times Analyst Insider Report Journal", " ")
 )
 CATEGORIES = ("news", "analysis", "opinion")
@@ -169,9 +167,7 @@ def _item(rng: random.Random, index: int, seed: int, earlier: list[tuple]) -> It
         return Item(f"{index:06d}_{stem}", shape, title, date, tuple(paragraphs))
     provider = rng.choices(PROVIDERS, _PROVIDER_WEIGHTS)[0]
     url = f"https://www.{provider[1]}/news/{title.lower().replace(' ', '-')}"
-    images = tuple(
-        _image(rng, provider[1], date) for _ in range(rng.choice((0, 1, 1, 2)))
-    )
+    images = tuple(_image(rng, provider[1], date) for _ in range(rng.choice((0, 1, 1, 2))))
     related = tuple(_related(rng, date, earlier) for _ in range(rng.randint(0, 3)))
     earlier.append((url, title, provider))
     token = base64.b64encode(rng.randbytes(256)).decode()
