@@ -309,6 +309,30 @@ def test_feeds_page_links_every_feed(feed_site):
         assert f"{SITEURL}/{path}" in hrefs, path
 
 
+def head_feeds(output: Path, url_path: str) -> set[str]:
+    """Return the feed URLs a page announces with <link rel="alternate">."""
+    tree = page(output, url_path)
+    return set(tree.xpath("//head/link[@rel='alternate']/@href"))
+
+
+@pytest.mark.skipif(
+    "_feed_links.html" not in (ROOT / "theme/templates/base.html").read_text(),
+    reason="theme/templates/base.html does not include _feed_links.html yet",
+)
+def test_pages_announce_their_feeds(feed_site):
+    site = {f"{SITEURL}/feeds/all.{ext}" for ext in ("atom.xml", "rss.xml", "json")}
+    assert head_feeds(feed_site, "/") == site
+    assert (
+        head_feeds(feed_site, "/harbour-robotics-teaches-cranes-to-unload-ships-at-night/") == site
+    )
+    assert head_feeds(feed_site, "/topics/robotics/") == site | {
+        f"{SITEURL}/feeds/topics/robotics.{ext}" for ext in ("atom.xml", "rss.xml", "json")
+    }
+    assert head_feeds(feed_site, "/providers/port-wire/") == site | {
+        f"{SITEURL}/feeds/providers/port-wire.{ext}" for ext in ("atom.xml", "rss.xml")
+    }
+
+
 def test_golden_feeds(feed_site):
     for name in ("all.atom.xml", "all.json"):
         built = (feed_site / "feeds" / name).read_bytes()

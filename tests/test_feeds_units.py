@@ -31,7 +31,7 @@ from feeds.entries import (
     guess_image_type,
     sanitise_html,
 )
-from feeds.specs import build_index, build_specs, newest_first
+from feeds.specs import build_index, build_specs, entries_for_feeds, newest_first
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TEMPLATES = Path(__file__).resolve().parent.parent / "theme" / "templates"
@@ -383,3 +383,31 @@ def test_feed_links_partial_adds_topic_and_provider_feeds():
         ("application/rss+xml", "/feeds/providers/news-co.rss.xml"),
     ]
     assert render_partial() == []
+
+
+def test_only_articles_some_feed_shows_get_full_entries():
+    tags = [SimpleNamespace(name=n, slug=n.lower(), url=f"topics/{n.lower()}/") for n in "ABC"]
+    articles = [
+        _article(
+            f"Story {n}",
+            url=f"story-{n}/",
+            date=datetime(2022, 1, 1, tzinfo=UTC) + timedelta(hours=n),
+            tags=[tags[n % 3]] if n % 4 else [],
+            clipping_id=f"https://pub.example/{n % 17}",  # some ids repeat
+        )
+        for n in range(40)
+    ]
+    config = settings(DIGEST_FEED_MAX_ITEMS=3)
+    picked = entries_for_feeds(articles, config)
+    assert len(picked) < len(articles)
+    every = entries_from_articles(articles, config)
+    assert build_specs(picked, config) == build_specs(every, config)
+
+
+def test_characters_xml_cannot_carry_are_dropped():
+    article = _article("Bad\x00 title\x0b", excerpt="Ex\x0ccerpt", content="<p>Bo\x1fdy</p>")
+    (found,) = entries_from_articles([article], settings())
+    assert (found.title, found.summary) == ("Bad title", "Excerpt")
+    atom, rss = render_atom_and_rss(build_specs([found], settings())[0], settings())
+    assert feedparser.parse(atom).entries[0].title == "Bad title"
+    assert feedparser.parse(rss).bozo == 0

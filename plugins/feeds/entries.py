@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,6 +42,10 @@ DEFAULT_IMAGE_TYPE = "image/jpeg"
 
 _URL_ATTRIBUTES = {"href", "src", "cite"}
 _URL_SCHEMES = {"http", "https", "mailto"}
+_ABSOLUTE = ("https://", "http://")
+# Characters XML 1.0 cannot carry at all: lxml refuses them, so one stray
+# control character in a clipping would stop the whole build.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Characters kept as they are when an id URL is made a valid IRI.
 _IRI_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
@@ -63,6 +68,17 @@ class Image:
     width: int | None = None
     height: int | None = None
     alt: str = ""
+
+
+@dataclass(frozen=True)
+class EntryKey:
+    """What feed membership depends on; cheap to get for every article."""
+
+    index: int
+    id: str
+    published: datetime
+    topics: tuple[str, ...]
+    provider: str
 
 
 @dataclass(frozen=True)
@@ -93,6 +109,11 @@ class FeedEntry:
         return self.provider.name if self.provider else ""
 
 
+def text(value: Any) -> str:
+    """Return value as a stripped string without characters XML cannot carry."""
+    return _NOT_XML.sub("", str(value or "")).strip()
+
+
 def is_published(article: Any) -> bool:
     """Tell whether an article-like object has Pelican's status "published"."""
     return str(getattr(article, "status", "published")) == "published"
@@ -114,7 +135,7 @@ def absolute_url(base_url: str, url: str) -> str:
     """Resolve url against the site's base URL (a folder, not a page)."""
     if not url:
         return ""
-    if is_absolute_url(url):
+    if url.startswith(_ABSOLUTE) or is_absolute_url(url):
         return url
     return urljoin(base_url.rstrip("/") + "/", url.lstrip("/"))
 
@@ -153,6 +174,8 @@ def sanitise_html(html: str, page_url: str) -> str:
 
     def absolutise(tag: str, attribute: str, value: str) -> str | None:
         if attribute not in _URL_ATTRIBUTES:
+            return value
+        if value.startswith(_ABSOLUTE):
             return value
         resolved = urljoin(page_url, value.strip())
         scheme = urlsplit(resolved).scheme.lower()
@@ -196,16 +219,16 @@ def compose_content(
 
 def _related_item(item: Mapping[str, Any], base_url: str) -> str:
     """Render one related-coverage dict as an escaped <li>, or "" when empty."""
-    title = str(item.get("title") or "").strip()
+    title = text(item.get("title"))
     internal = str(item.get("internal_url") or "")
     url = absolute_url(base_url, internal) if internal else str(item.get("url") or "")
     url = clean_url(url)
     if not title and not url:
         return ""
-    text = escape(title or url)
-    line = f'<a href="{escape(url)}">{text}</a>' if url else text
+    label = escape(title or url)
+    line = f'<a href="{escape(url)}">{label}</a>' if url else label
     details = []
-    provider = str(item.get("provider_name") or item.get("provider_domain") or "")
+    provider = text(item.get("provider_name") or item.get("provider_domain"))
     if provider:
         details.append(escape(provider))
     date = item.get("date")
@@ -216,33 +239,38 @@ def _related_item(item: Mapping[str, Any], base_url: str) -> str:
     return f"<li>{line}</li>"
 
 
-def _group(obj: Any, name: str, base_url: str) -> Group | None:
-    """Build a Group from a Pelican Tag/Author-like object, or None."""
+def _group(obj: Any, name: str, base_url: str | None) -> Group | None:
+    """Build a Group from a Pelican Tag/Author-like object, or None.
+
+    Without a base_url the group gets no URL: cheaper, for EntryKey.
+    """
     if obj is None:
         return None
     slug = str(getattr(obj, "slug", "") or "")
     if not name or not slug:
         return None
+    if base_url is None:
+        return Group(name=name, slug=slug, url="")
     url = absolute_url(base_url, str(getattr(obj, "url", "") or ""))
     return Group(name=name, slug=slug, url=url)
 
 
-def _topics(article: Any, base_url: str) -> tuple[Group, ...]:
+def _topics(article: Any, base_url: str | None) -> tuple[Group, ...]:
     """Return the article's topics in their order, without repeats."""
     topics: dict[str, Group] = {}
     for tag in getattr(article, "tags", None) or ():
-        group = _group(tag, str(getattr(tag, "name", tag)), base_url)
+        group = _group(tag, text(getattr(tag, "name", tag)), base_url)
         if group and group.slug not in topics:
             topics[group.slug] = group
     return tuple(topics.values())
 
 
-def _provider(article: Any, base_url: str) -> Group | None:
+def _provider(article: Any, base_url: str | None) -> Group | None:
     """Return the article's provider as a Group, or None when it names none."""
     author = getattr(article, "author", None)
-    name = str(getattr(article, "provider_name", "") or "")
+    name = text(getattr(article, "provider_name", ""))
     if author is not None and not name:
-        name = str(getattr(author, "name", author) or "")
+        name = text(getattr(author, "name", author))
     return _group(author, name, base_url)
 
 
@@ -260,7 +288,7 @@ def _image(article: Any, base_url: str) -> Image | None:
         mime_type=guess_image_type(url),
         width=width if isinstance(width, int) and width > 0 else None,
         height=height if isinstance(height, int) and height > 0 else None,
-        alt=str(data.get("alt") or ""),
+        alt=text(data.get("alt")),
     )
 
 
@@ -277,8 +305,8 @@ def entry_from_article(article: Any, settings: FeedSettings) -> FeedEntry:
     """Build a FeedEntry from an object with the article contract's attributes."""
     base = settings.base_url
     url = absolute_url(base, str(getattr(article, "url", "") or ""))
-    excerpt = str(getattr(article, "excerpt", "") or "").strip()
-    title = str(getattr(article, "title", "") or "").strip() or excerpt[:80]
+    excerpt = text(getattr(article, "excerpt", ""))
+    title = text(getattr(article, "title", "")) or excerpt[:80]
     published = as_utc(getattr(article, "date", None), "date")
     modified = getattr(article, "modified", None)
     updated = as_utc(modified, "modified") if modified else published
@@ -286,10 +314,10 @@ def entry_from_article(article: Any, settings: FeedSettings) -> FeedEntry:
     if not is_absolute_url(source_url):
         source_url = ""
     provider = _provider(article, base)
-    domain = str(getattr(article, "provider_domain", "") or "")
+    domain = text(getattr(article, "provider_domain", ""))
     label = provider_label(provider.name if provider else "", domain, source_url)
     content = compose_content(
-        str(getattr(article, "content", "") or ""),
+        text(getattr(article, "content", "")),
         source_url,
         label,
         getattr(article, "related", None) or (),
@@ -308,6 +336,18 @@ def entry_from_article(article: Any, settings: FeedSettings) -> FeedEntry:
         provider=provider,
         provider_url=f"https://{domain}/" if domain and "/" not in domain else "",
         image=_image(article, base),
+    )
+
+
+def entry_key(article: Any, index: int, settings: FeedSettings) -> EntryKey:
+    """Return the id, date and group slugs of the article at index."""
+    provider = _provider(article, None)
+    return EntryKey(
+        index=index,
+        id=entry_id(_clipping_id(article), settings.tag_authority),
+        published=as_utc(getattr(article, "date", None), "date"),
+        topics=tuple(topic.slug for topic in _topics(article, None)),
+        provider=provider.slug if provider else "",
     )
 
 

@@ -10,8 +10,7 @@ from pelican.generators import Generator
 
 from .build import FeedWriter, write_feeds
 from .config import FeedSettings
-from .entries import entries_from_articles
-from .specs import PAGE_SAVE_AS, PAGE_URL, build_index, build_specs
+from .specs import PAGE_SAVE_AS, PAGE_URL, build_index, build_specs, entries_for_feeds
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +24,7 @@ class FeedsGenerator(Generator):
         # Runs after the articles and pages generators: context["articles"]
         # holds the published articles, with their content already read.
         articles = self.context.get("articles") or []
-        entries = entries_from_articles(articles, self.feed_settings)
+        entries = entries_for_feeds(articles, self.feed_settings)
         self.specs = build_specs(entries, self.feed_settings)
         self.index = build_index(self.specs, self.feed_settings)
         self.context["digest_feeds"] = self.index

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, Protocol, TypeVar
 
 from .config import FeedSettings
-from .entries import EPOCH, FeedEntry, Group
+from .entries import EPOCH, FeedEntry, Group, entry_from_article, entry_key, is_published
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +125,15 @@ class FeedIndex:
         return self._provider_links.get(str(slug), ())
 
 
-def newest_first(entries: Iterable[FeedEntry]) -> list[FeedEntry]:
+class _Dated(Protocol):
+    id: str
+    published: datetime
+
+
+D = TypeVar("D", bound=_Dated)
+
+
+def newest_first(entries: Iterable[D]) -> list[D]:
     """Sort entries newest first (ties by id) and drop repeated ids."""
     ordered = sorted(entries, key=lambda e: (-e.published.timestamp(), e.id))
     seen: set[str] = set()
@@ -132,14 +141,35 @@ def newest_first(entries: Iterable[FeedEntry]) -> list[FeedEntry]:
     for entry in ordered:
         if entry.id in seen:
             logger.warning(
-                "feeds: %s has the id %s of a newer clipping, left out of feeds",
-                entry.url,
-                entry.id,
+                "feeds: two clippings have the id %s; the older is left out of feeds", entry.id
             )
             continue
         seen.add(entry.id)
         unique.append(entry)
     return unique
+
+
+def entries_for_feeds(articles: Sequence[Any], settings: FeedSettings) -> list[FeedEntry]:
+    """Build entries for the published articles that some feed will show.
+
+    A feed shows at most DIGEST_FEED_MAX_ITEMS entries, so the full entry
+    (sanitised content, absolute URLs) is built only for the newest ones of
+    the site, of each topic and of each provider.
+    """
+    published = [article for article in articles if is_published(article)]
+    keys = newest_first(entry_key(a, i, settings) for i, a in enumerate(published))
+    limit = settings.max_items
+    wanted = {key.index for key in keys[:limit]}
+    shown: dict[tuple[str, str], int] = {}
+    for key in keys:
+        groups = [("topic", slug) for slug in key.topics]
+        if key.provider and settings.providers:
+            groups.append(("provider", key.provider))
+        for group in groups:
+            if shown.get(group, 0) < limit:
+                shown[group] = shown.get(group, 0) + 1
+                wanted.add(key.index)
+    return [entry_from_article(published[i], settings) for i in sorted(wanted)]
 
 
 def build_specs(entries: Iterable[FeedEntry], settings: FeedSettings) -> list[FeedSpec]:
