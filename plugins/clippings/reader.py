@@ -180,6 +180,9 @@ def link_clippings(generator) -> None:
     own_pages = {}
     for article in articles:
         article.slug = slugs[article.source_path]
+        # Freeze the URLs: Pelican recomputes them (with two path walks) on every use.
+        article.override_url = article.url
+        article.override_save_as = article.save_as
         for url in getattr(article, "source_urls", ()):
             own_pages.setdefault(url_key(url), article.url)
     for article in articles:
