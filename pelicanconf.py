@@ -12,7 +12,7 @@ PATH = "content"
 OUTPUT_PATH = "output"
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["clippings", "feeds"]
+PLUGINS = ["clippings", "feeds", "ranking", "navigation", "sitemap"]
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
@@ -104,6 +104,16 @@ PAGINATED_TEMPLATES = {
     "author": None,
     "period_archives": None,
 }
+
+# Theme (theme/, plugins/ranking, navigation, sitemap): a 404 page for GitHub Pages,
+# and the front page's ranking; defaults and checks live in plugins/ranking/settings.py.
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+DIGEST_RANK_HEAT_WEIGHT = 0.35
+DIGEST_RANK_QUALITY_WEIGHT = 0.25
+DIGEST_RANK_RECENCY_WEIGHT = 0.25
+DIGEST_RANK_BREADTH_WEIGHT = 0.15
+DIGEST_RANK_HALF_LIFE_HOURS = 168  # a week: the demo digest spans three months
+DIGEST_RANK_HOME_TOP = 8
 
 # Feeds (plugins/feeds): Atom, RSS and JSON Feed under /feeds/; defaults and
 # checks live in plugins/feeds/config.py. Feed URLs are absolute: SITEURL, else

@@ -1,0 +1,30 @@
+"""Pelican glue: attach neighbours to articles and publish the topic and provider lists."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .listing import by_count, by_name, neighbours
+
+
+def _newest_first(articles: list[Any]) -> list[Any]:
+    return sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
+
+
+def add_navigation(generator: Any) -> None:
+    """Set newer_article/older_article on articles; add digest_topics and digest_providers."""
+    ordered = _newest_first(generator.articles)
+    for article, found in zip(ordered, neighbours(ordered), strict=True):
+        article.newer_article = found.newer
+        article.older_article = found.older
+    generator.context["digest_topics"] = by_count(generator.tags.items(), name=str)
+    generator.context["digest_providers"] = by_name(
+        generator.authors, name=str, domain=lambda a: getattr(a, "provider_domain", "")
+    )
+
+
+def register() -> None:
+    """Connect the navigation plugin to Pelican's signals."""
+    signals.article_generator_finalized.connect(add_navigation)

@@ -1,0 +1,62 @@
+"""Pelican glue: note every page the writer writes, then write the sitemap and robots.txt."""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from .build import robots_txt, sitemap_xml
+
+logger = logging.getLogger(__name__)
+
+# {real output folder: {page path relative to it: last modified}} for builds under way.
+_pages: dict[str, dict[str, datetime | None]] = {}
+
+
+def site_url(settings: dict[str, Any]) -> str:
+    """Return SITEURL when it is absolute, else "" (root-relative URLs for a preview)."""
+    url = str(settings.get("SITEURL") or "")
+    return url.rstrip("/") if url.startswith(("http://", "https://")) else ""
+
+
+def last_modified(context: dict[str, Any]) -> datetime | None:
+    """Return an article page's exact date (None for other pages and guessed dates)."""
+    article = context.get("article")
+    if article is None or getattr(article, "date_approximate", False):
+        return None
+    return getattr(article, "modified", None) or getattr(article, "date", None)
+
+
+def start(pelican: Any) -> None:
+    """Begin recording the pages of one build."""
+    _pages[os.path.realpath(pelican.output_path)] = {}
+
+
+def record(path: str, context: dict[str, Any] | None = None) -> None:
+    """Remember one written page of a build under way."""
+    real = os.path.realpath(path)
+    for root, pages in _pages.items():
+        if real.startswith(root + os.sep):
+            pages[os.path.relpath(real, root).replace(os.sep, "/")] = last_modified(context or {})
+
+
+def write(pelican: Any) -> None:
+    """Write sitemap.xml and robots.txt into the output folder."""
+    output = Path(pelican.output_path)
+    pages = _pages.pop(os.path.realpath(output), {})
+    url = site_url(pelican.settings)
+    (output / "sitemap.xml").write_text(sitemap_xml(pages, url), encoding="utf-8")
+    (output / "robots.txt").write_text(robots_txt(url), encoding="utf-8")
+    logger.info("sitemap: listed %d pages in sitemap.xml", len(pages))
+
+
+def register() -> None:
+    """Connect the sitemap plugin to Pelican's signals."""
+    signals.initialized.connect(start)
+    signals.content_written.connect(record)
+    signals.finalized.connect(write)
