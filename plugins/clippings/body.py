@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from urllib.parse import urlsplit
 
 import nh3
 from markdown import Markdown
+
+from .text import paragraphs, paragraphs_html
+
+# Plain paragraphs (most clipping bodies) need neither Markdown nor the sanitiser:
+# escaping them gives the same HTML several times faster.
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#|~]|^\s*(?:[-+=]|\d+[.)])\s", re.MULTILINE)
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "em", "figcaption",
@@ -26,6 +33,8 @@ class MarkdownRenderer:
 
     def __call__(self, source: str) -> tuple[str, list[str]]:
         """Return the sanitised HTML and the link targets that were dropped."""
+        if not _MARKUP.search(source):
+            return paragraphs_html(paragraphs(source)), []
         return sanitise(self._markdown.reset().convert(source))
 
 
