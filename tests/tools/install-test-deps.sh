@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Install what the tests need beyond the venv: Debian's Chromium and a Java runtime
-# (for the Nu HTML Checker). As root it installs them; otherwise it says what to run.
+# Install what the tests need beyond the venv: Debian's Chromium, a Java runtime
+# (for the Nu HTML Checker) and npm, then axe-core from package-lock.json into
+# node_modules/. As root it installs Debian packages; otherwise it says what to run.
 set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
@@ -19,3 +23,19 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
   fi
 fi
+
+# axe-core for the accessibility tests, at the version package-lock.json pins.
+# `npm ci` empties node_modules/ first, so it only runs when that version is missing.
+locked_axe() {
+  node -p 'require(process.argv[1]).packages["node_modules/axe-core"].version' \
+    "$ROOT/package-lock.json"
+}
+installed_axe() {
+  node -p 'require(process.argv[1]).version' \
+    "$ROOT/node_modules/axe-core/package.json" 2>/dev/null || true
+}
+if [ "$(installed_axe)" != "$(locked_axe)" ]; then
+  echo "Installing axe-core $(locked_axe) into node_modules/ (npm ci)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+test -f "$ROOT/node_modules/axe-core/axe.min.js"
