@@ -117,10 +117,7 @@ def scaling(by_size: dict[int, dict[str, BuildResult]]) -> list[dict]:
 
 def summary(ratio_rows: list[dict], scaling_rows: list[dict]) -> str:
     """Return the ratios and targets as readable lines."""
-    lines = [
-        "Ratios of wall time (of CPU time) and issue 7 targets, stated for"
-        " N = 10,000 and judged on wall time:"
-    ]
+    lines = ["Ratios of wall time (CPU time in brackets); issue 7 targets are for N = 10,000:"]
     for row in ratio_rows:
         n, limit = row["n"], f"{row['rss_limit_mb']:.0f} MB"
         cold, warm = _fmt(row["cold_vs_stock"], "x"), _fmt(row["warm_vs_cold"], "x")

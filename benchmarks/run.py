@@ -112,6 +112,7 @@ def _machine() -> dict:
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
         "pelican": version("pelican"),
+        "load_average_at_end": os.getloadavg(),
     }
 
 
@@ -152,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     print(report.table(medians))
     print(f"(medians of {args.repeat} rounds)" if args.repeat > 1 else "(one round)")
     print(f"peak RSS: {measure.RSS_METHOD}")
+    # Other work on the machine stretches wall time; CPU time suffers much less.
+    load, cpus = os.getloadavg()[0], os.cpu_count() or 1
+    if load > cpus:
+        print(f"warning: load average {load:.1f} on {cpus} CPUs: wall times are inflated")
     print()
     print(report.summary(ratio_rows, scaling_rows))
     failed = report.failures(runs)
