@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from .text import xml_safe
+from .text import xml_unsafe_pattern
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -46,7 +46,7 @@ def decoded_text(data: bytes) -> tuple[str, str | None]:
 def _checked(text: str) -> str:
     if "\x00" in text:
         raise UndecodableError("binary data (NUL bytes), not text")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
-    if controls > max(8, len(text) // 100):
+    cleaned, removed = xml_unsafe_pattern().subn("", text)
+    if removed > max(8, len(text) // 100):
         raise UndecodableError("binary data (control characters), not text")
-    return xml_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return cleaned.replace("\r\n", "\n").replace("\r", "\n")

@@ -51,6 +51,11 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
 
 
+def xml_unsafe_pattern() -> re.Pattern[str]:
+    """Return the pattern of characters XML 1.0 forbids."""
+    return _NOT_XML
+
+
 def xml_safe(text: str) -> str:
     """Return text without the characters XML 1.0 forbids (feeds would reject them)."""
     return _NOT_XML.sub("", text)
