@@ -33,7 +33,7 @@ def last_modified(context: dict[str, Any]) -> datetime | None:
 
 
 def start(pelican: Any) -> None:
-    """Begin recording the pages of one build."""
+    """Begin recording the pages of one build (each run of `pelican --autoreload` too)."""
     _pages[os.path.realpath(pelican.output_path)] = {}
 
 
@@ -57,6 +57,7 @@ def write(pelican: Any) -> None:
 
 def register() -> None:
     """Connect the sitemap plugin to Pelican's signals."""
-    signals.initialized.connect(start)
+    # get_writer is sent once per run, just before any page is written.
+    signals.get_writer.connect(start)
     signals.content_written.connect(record)
     signals.finalized.connect(write)

@@ -9,9 +9,11 @@ import pytest
 from clipfactory import clipping, write
 from lxml import etree
 from lxml import html as lxml_html
+from pelican import Pelican
+from pelican.settings import read_settings
 from themesite import PUBLISHED_AT, build_demo
 
-from sitebuild import all_files, article_pages, build_site, page
+from sitebuild import ROOT, all_files, article_pages, build_site, page
 
 VW = "/volkswagen-taps-microsoft-azure-to-build-a-cloud-based-automated-driving/"
 
@@ -267,3 +269,23 @@ def test_budget_home_html_and_css_with_twenty_heavy_stories(tmp_path):
     assert tree.xpath("//p[@class='more']/a[contains(., 'more')]")  # "and 1 more"
     assert len(css) <= 15_000, len(css)
     assert len(home) + len(css) <= 60_000, (len(home), len(css))
+
+
+def test_sitemap_is_complete_after_a_second_run_of_one_pelican(tmp_path):
+    """`pelican --autoreload` calls run() again on the same Pelican object."""
+    content = write(tmp_path / "content", [clipping(i) for i in range(3)])
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+            "LOAD_CONTENT_CACHE": False,
+        },
+    )
+    pelican = Pelican(settings)
+    pelican.run()
+    first = (tmp_path / "output" / "sitemap.xml").read_bytes()
+    pelican.run()
+    assert (tmp_path / "output" / "sitemap.xml").read_bytes() == first
+    assert first.count(b"<loc>") >= 3 + 2  # three stories, the home page, the topics index
