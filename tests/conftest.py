@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from sitebuild import FIXTURES, build_site
-
-FIXED_MTIME = 1_613_000_000  # 2021-02-10: bare-text dates come from mtimes outside git
-
-
-def copy_fixtures(names: list[str], target: Path) -> Path:
-    """Copy the named clipping fixtures into target with a fixed mtime."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        destination = target / name
-        shutil.copyfile(FIXTURES / "clippings" / name, destination)
-        os.utime(destination, (FIXED_MTIME, FIXED_MTIME))
-    return target
+from sitebuild import FIXTURES, build_site, copy_fixtures
 
 
 @pytest.fixture(scope="module")

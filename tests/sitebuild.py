@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,17 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXED_MTIME = 1_613_000_000  # 2021-02-10: bare-text dates come from mtimes outside git
+
+
+def copy_fixtures(names: list[str], target: Path) -> Path:
+    """Copy the named clipping fixtures into target with a fixed mtime."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        destination = target / name
+        shutil.copyfile(FIXTURES / "clippings" / name, destination)
+        os.utime(destination, (FIXED_MTIME, FIXED_MTIME))
+    return target
 
 
 def build_site(

@@ -11,8 +11,7 @@ import sys
 import pytest
 from lxml import html as lxml_html
 
-from conftest import FIXED_MTIME
-from sitebuild import FIXTURES, ROOT, all_files, article_pages, build_site
+from sitebuild import FIXED_MTIME, FIXTURES, ROOT, all_files, article_pages, build_site
 
 BAD = FIXTURES / "bad"
 

@@ -7,8 +7,7 @@ import shutil
 
 from lxml import html as lxml_html
 
-from conftest import copy_fixtures
-from sitebuild import ROOT, all_files, article_pages, build_site, page
+from sitebuild import ROOT, all_files, article_pages, build_site, copy_fixtures, page
 
 
 def test_every_published_clipping_has_its_page(fixture_site):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from themesite import chromium, local_only, served_demo
 
 from sitebuild import ROOT
+from themesite import chromium, local_only, served_demo
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {

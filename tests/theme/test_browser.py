@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from themesite import ARTIFACTS, chromium, local_only, served_demo
 
 pytestmark = pytest.mark.browser

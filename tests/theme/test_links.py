@@ -7,9 +7,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from themesite import served_demo
 
 from sitecrawl import crawl
+from themesite import served_demo
 
 
 def page_urls(output: Path, base: str) -> set[str]:

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from clipfactory import clipping, write
 from lxml import etree
 from lxml import html as lxml_html
 from pelican import Pelican
 from pelican.settings import read_settings
-from themesite import PUBLISHED_AT, build_demo
 
+from clipfactory import clipping, write
 from sitebuild import ROOT, all_files, article_pages, build_site, page
+from themesite import PUBLISHED_AT, build_demo
 
 VW = "/volkswagen-taps-microsoft-azure-to-build-a-cloud-based-automated-driving/"
 

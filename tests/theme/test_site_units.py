@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from lxml import etree
+
 from navigation.listing import Group, by_count, by_name, neighbours
 from sitemap.build import page_url, robots_txt, sitemap_xml
 
