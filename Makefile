@@ -40,7 +40,10 @@ test-deps: $(BIN)/.installed
 	@bash tests/tools/install-actionlint.sh
 
 test: test-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
+
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py --sizes $(or $(SIZES),1000,10000)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -15,7 +15,7 @@ from typing import Any
 from pelican import signals
 from pelican.log import console
 from pelican.readers import BaseReader
-from pelican.utils import slugify
+from pelican.utils import order_content, slugify
 
 from .body import MarkdownRenderer
 from .gitdates import last_commit_dates, modification_date
@@ -176,13 +176,21 @@ def link_clippings(generator) -> None:
     """Drop repeated sources, make slugs unique, point related links at our pages."""
     articles = sorted(generator.articles, key=lambda a: a.source_path)
     articles = _without_duplicate_sources(generator, articles)
+    # Files are read in directory order (and from the cache in another), so
+    # clippings with equal dates would swap places between builds: order them
+    # by source path first, then let Pelican's stable sort apply ARTICLE_ORDER_BY.
+    generator.articles = order_content(
+        sorted(generator.articles, key=lambda a: a.source_path),
+        generator.settings["ARTICLE_ORDER_BY"],
+    )
     slugs = unique_slugs((a.source_path, a.slug) for a in articles)
     own_pages = {}
     for article in articles:
         article.slug = slugs[article.source_path]
-        # Freeze the URLs: Pelican recomputes them (with two path walks) on every use.
+        # Freeze the URL: Pelican recomputes it (with two path walks) on every use.
+        # (Not save_as: an override_save_as would let the page silently win
+        # over any later page written to the same file.)
         article.override_url = article.url
-        article.override_save_as = article.save_as
         for url in getattr(article, "source_urls", ()):
             own_pages.setdefault(url_key(url), article.url)
     for article in articles:

@@ -1,10 +1,18 @@
-"""Swap the article lists Pelican scans for lists with a constant-time ``in``."""
+"""Pelican glue for the speedups: linear tag scans, a render cache and parallel rendering."""
 
 from __future__ import annotations
+
+import logging
+import os
+from typing import Any
 
 from pelican import signals
 
 from .lists import IndexedList
+from .settings import speedup_settings
+from .writer import FastWriter
+
+logger = logging.getLogger(__name__)
 
 
 def index_article_lists(generator) -> None:
@@ -18,6 +26,45 @@ def index_article_lists(generator) -> None:
     generator.context["authors"] = generator.authors
 
 
+class _RunWriter(FastWriter):
+    """A FastWriter that the finalized signal can find on the Pelican object."""
+
+    pelican: Any = None
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self.pelican.speedups_writer = self
+
+
+def provide_writer(pelican) -> type[FastWriter] | None:
+    """Give Pelican the deferring writer, unless DIGEST_WORKERS and the cache are both off."""
+    settings = speedup_settings(pelican.settings)
+    if settings["DIGEST_WORKERS"] == 1 and not settings["DIGEST_RENDER_CACHE"]:
+        return None
+    return type("FastWriterForRun", (_RunWriter,), {"pelican": pelican})
+
+
+def flush_pages(pelican) -> None:
+    """Render the pages the writer held back, then say how many were unchanged."""
+    writer = getattr(pelican, "speedups_writer", None)
+    if writer is None:
+        return
+    del pelican.speedups_writer
+    settings = speedup_settings(pelican.settings)
+    workers = settings["DIGEST_WORKERS"] or os.cpu_count() or 1
+    writer.flush(workers, settings["DIGEST_RENDER_CACHE"], pelican.settings["CACHE_PATH"])
+    logger.info(
+        "speedups: rendered %d pages with %d workers, %d unchanged since the last build, "
+        "%d no longer built removed",
+        writer.rendered,
+        workers,
+        writer.unchanged,
+        writer.removed,
+    )
+
+
 def register() -> None:
     """Connect the speedups to Pelican's signals."""
     signals.article_generator_finalized.connect(index_article_lists)
+    signals.get_writer.connect(provide_writer)
+    signals.finalized.connect(flush_pages)

@@ -1,0 +1,261 @@
+"""A Pelican Writer that skips pages whose inputs have not changed and renders the rest in parallel.
+
+Pelican's ``write_file`` renders and writes each page at once. This writer lets
+Pelican do everything else as usual (pagination, local contexts, overwrite
+checks, the ``content_written`` signal) but holds back the rendering: the
+template's ``render`` and the file's ``open`` are intercepted and recorded as a
+job. ``flush()``, called once all generators have written, fingerprints every
+job, keeps the pages whose fingerprint and file are unchanged since the last
+build, and renders the rest, split across worker processes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican.contents import Content
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .fingerprints import Fingerprinter, settings_digest, template_family
+
+logger = logging.getLogger(__name__)
+
+STORE_NAME = "speedups-pages.json"
+MIN_PARALLEL_JOBS = 64  # below this, forking costs more than it saves
+
+
+@dataclass
+class Job:
+    """One page to write: where, with which template and context."""
+
+    path: str
+    template: Any
+    context: dict[str, Any]
+
+
+class _DeferredTemplate:
+    """Stands in for a template: records the context instead of rendering."""
+
+    def __init__(self, writer: FastWriter, template: Any) -> None:
+        self._writer, self._template = writer, template
+
+    def render(self, context: dict[str, Any]) -> str:
+        self._writer._pending = (self._template, context)
+        return ""
+
+
+class FastWriter(Writer):
+    """Writer with a render cache and parallel rendering (see module docstring)."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(output_path, settings=settings)
+        self._jobs: dict[str, Job] = {}
+        self._pending: tuple[Any, dict[str, Any]] | None = None
+        self._families: dict[str, tuple[frozenset[str], bytes] | None] = {}
+        self._settings_digest = b""
+        self.rendered = self.unchanged = self.removed = 0
+
+    def write_file(self, name: str, template: Any, context: dict[str, Any], *args, **kwargs):
+        """Record the pages Pelican would write; they are rendered by flush()."""
+        return super().write_file(name, _DeferredTemplate(self, template), context, *args, **kwargs)
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False):
+        if self._pending is None:
+            return super()._open_w(filename, encoding, override)
+        template, context = self._pending
+        self._pending = None
+        filename = self._claim(filename, override)
+        if filename != os.devnull:
+            self._jobs[filename] = Job(filename, template, context)
+        return io.StringIO()
+
+    def _claim(self, filename: str, override: bool) -> str:
+        """Apply Pelican's overwrite rules without touching the file."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            return os.devnull
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                "previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return filename
+
+    def flush(self, workers: int, use_cache: bool, cache_path: str) -> None:
+        """Render and write every recorded page that changed since the last build."""
+        jobs, self._jobs = list(self._jobs.values()), {}
+        store_path = Path(cache_path) / STORE_NAME
+        previous = _load_store(store_path) if use_cache else {}
+        self._settings_digest = settings_digest(self.settings)
+        for job in jobs:
+            name = job.template.name
+            if name not in self._families:
+                self._families[name] = template_family(job.template.environment, name)
+
+        def write_share(share: list[Job]) -> list[list]:
+            fingerprinter = Fingerprinter(
+                is_content=lambda v: isinstance(v, Content),
+                skip_attributes=("settings", "_context"),
+            )
+            results = []
+            for job in share:
+                key = os.path.relpath(job.path, self.output_path)
+                fingerprint = self._fingerprint(job, fingerprinter) if use_cache else ""
+                rendered = not (
+                    fingerprint and _unchanged(job.path, fingerprint, previous.get(key))
+                )
+                if rendered:
+                    write_if_changed(job.path, job.template.render(job.context).encode("utf-8"))
+                results.append([key, fingerprint, rendered, *_stat(job.path)])
+            return results
+
+        started = time.perf_counter()
+        results = in_workers(write_share, jobs, workers)
+        self.rendered += sum(1 for r in results if r[2])
+        self.unchanged += sum(1 for r in results if not r[2])
+        logger.debug(
+            "speedups: flushed %d pages in %.2f s", len(jobs), time.perf_counter() - started
+        )
+        if use_cache:
+            _save_store(store_path, {r[0]: [r[1], *r[3:]] for r in results if r[1]})
+            self.removed = remove_orphans(self.output_path, set(previous) - {r[0] for r in results})
+
+    def _fingerprint(self, job: Job, fingerprinter: Fingerprinter) -> str:
+        family = self._families[job.template.name]
+        if family is None:
+            return ""
+        variables, sources = family
+        used = {v: job.context[v] for v in sorted(variables) if v in job.context}
+        return fingerprinter.digest((self._settings_digest, sources, used)).hex()
+
+
+def in_workers(work: Callable[[list], list], items: list, workers: int) -> list:
+    """Return work(share) for shares of items, run in forked worker processes.
+
+    Results come back through a pipe as JSON; an exception in a worker is
+    raised again here with the worker's traceback.
+    """
+    if workers <= 1 or len(items) < MIN_PARALLEL_JOBS or not hasattr(os, "fork"):
+        return work(items)
+    shares = [items[i::workers] for i in range(workers)]
+    children = []
+    for share in shares[1:]:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child
+            os.close(read_end)
+            status = 0
+            try:
+                payload = {"results": work(share)}
+            except BaseException:
+                payload, status = {"error": traceback.format_exc()}, 1
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(json.dumps(payload).encode())
+            os._exit(status)
+        os.close(write_end)
+        children.append((pid, read_end))
+    failure: BaseException | None = None
+    try:
+        results = work(shares[0])
+    except BaseException as exc:
+        failure, results = exc, []
+    errors = []
+    for pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        try:
+            payload = json.loads(data)
+        except ValueError:
+            payload = {"error": f"worker {pid} exited with status {status} and no result"}
+        if "error" in payload:
+            errors.append(payload["error"])
+        else:
+            results.extend(payload["results"])
+    if failure:
+        raise failure
+    if errors:
+        raise RuntimeError("speedups: a render worker failed:\n" + "\n".join(errors))
+    return results
+
+
+def remove_orphans(output_path: str, keys: set[str]) -> int:
+    """Remove the pages the last build wrote and this one did not (a retitled story's old page)."""
+    removed = 0
+    for key in sorted(keys):
+        path = os.path.join(output_path, key)
+        if os.path.commonpath([os.path.realpath(path), os.path.realpath(output_path)]) != (
+            os.path.realpath(output_path)
+        ):
+            continue
+        try:
+            os.remove(path)
+        except OSError:
+            continue
+        removed += 1
+        folder = os.path.dirname(path)
+        while folder != output_path and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
+    return removed
+
+
+def write_if_changed(path: str, data: bytes) -> bool:
+    """Write data to path unless the file already holds exactly these bytes.
+
+    Rewriting an unchanged file costs more than reading it: ext4 flushes a
+    file that is truncated and written again.
+    """
+    try:
+        if os.path.getsize(path) == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return False
+    except OSError:
+        pass
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return True
+
+
+def _stat(path: str) -> list[int]:
+    stat = os.stat(path)
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _unchanged(path: str, fingerprint: str, recorded: list | None) -> bool:
+    if not recorded or recorded[0] != fingerprint:
+        return False
+    try:
+        return _stat(path) == recorded[1:]
+    except OSError:
+        return False
+
+
+def _load_store(path: Path) -> dict[str, list]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_store(path: Path, records: dict[str, list]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(records, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, path)
