@@ -7,8 +7,10 @@ checking and linking logic lives in those modules and imports no Pelican.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from typing import Any
 
@@ -48,18 +50,11 @@ class ClippingReader(BaseReader):
         self._options = parse_options(settings)
         self._markdown = MarkdownRenderer()
         self._git_dates: dict | None = None
+        self._prefetched: dict[str, Clipping] = {}
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the sanitised body HTML and the metadata of one clipping."""
-        with open(source_path, "rb") as handle:
-            data = handle.read(self._options.max_bytes + 1)
-        clip = parse_clipping(
-            data,
-            _display_path(source_path),
-            self._options,
-            fallback_date=lambda: self._approximate_date(source_path),
-            render_markdown=self._markdown,
-        )
+        clip = self._prefetched.pop(source_path, None) or self.parse(source_path)
         problems = [(p.level, p.line, str(p)) for p in clip.problems]
         if not clip.usable or not clip.published:
             return "", {
@@ -69,6 +64,33 @@ class ClippingReader(BaseReader):
                 "clipping_unpublished": clip.usable,
             }
         return clip.body_html, self._metadata(clip) | {"clipping_problems": problems}
+
+    def parse(self, source_path: str) -> Clipping:
+        """Return the clipping in one file, parsed."""
+        with open(source_path, "rb") as handle:
+            data = handle.read(self._options.max_bytes + 1)
+        return parse_clipping(
+            data,
+            _display_path(source_path),
+            self._options,
+            fallback_date=lambda: self._approximate_date(source_path),
+            render_markdown=self._markdown,
+        )
+
+    def prefetch(self, source_paths: list[str], workers: int) -> None:
+        """Parse files in worker processes before Pelican asks for them one at a time.
+
+        Parsing is most of the reading time and each file is independent; the
+        Pelican side (metadata objects, caching) stays in this process.
+        """
+        self._commit_dates()  # once, before forking
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_adopt_reader, initargs=(self,)
+        ) as pool:
+            chunk = max(1, len(source_paths) // (workers * 8))
+            parsed = pool.map(_parse_in_worker, source_paths, chunksize=chunk)
+            self._prefetched.update(zip(source_paths, parsed, strict=True))
 
     def _metadata(self, clip: Clipping) -> dict[str, Any]:
         process = self.process_metadata
@@ -109,10 +131,13 @@ class ClippingReader(BaseReader):
         )
         return short_slug(slug) or fallback_slug(clip.identity)
 
-    def _approximate_date(self, source_path: str):
+    def _commit_dates(self) -> dict:
         if self._git_dates is None:
             self._git_dates = last_commit_dates(self.settings["PATH"])
-        committed = self._git_dates.get(os.path.realpath(source_path))
+        return self._git_dates
+
+    def _approximate_date(self, source_path: str):
+        committed = self._commit_dates().get(os.path.realpath(source_path))
         if committed:
             return committed, "the date of its last git commit"
         modified = modification_date(source_path)
@@ -128,6 +153,19 @@ def _with_slug(wrapper, prefix: str):
     if not wrapper.slug:
         wrapper.slug = fallback_slug(wrapper.name, prefix)
     return wrapper
+
+
+_worker_reader: ClippingReader | None = None
+
+
+def _adopt_reader(reader: ClippingReader) -> None:
+    """Keep the reader a prefetch worker process parses with (it is forked, not copied)."""
+    global _worker_reader
+    _worker_reader = reader
+
+
+def _parse_in_worker(source_path: str) -> Clipping:
+    return _worker_reader.parse(source_path)
 
 
 def _related_dict(related) -> dict[str, Any]:

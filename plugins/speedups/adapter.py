@@ -14,6 +14,8 @@ from .writer import FastWriter
 
 logger = logging.getLogger(__name__)
 
+MIN_PREFETCH = 200  # fewer clippings parse faster than worker processes start
+
 
 def index_article_lists(generator) -> None:
     """Replace the tag, category and author article lists with IndexedLists."""
@@ -24,6 +26,32 @@ def index_article_lists(generator) -> None:
     generator.context["tags"] = list(generator.tags.items())
     generator.context["categories"] = generator.categories
     generator.context["authors"] = generator.authors
+
+
+def prefetch_clippings(generator) -> None:
+    """Have the clippings reader parse, in worker processes, every file it will be asked for.
+
+    Files whose reader-cache entry is still good are left out: Pelican will not
+    ask for them.
+    """
+    if getattr(generator, "speedups_prefetched", False):
+        return
+    generator.speedups_prefetched = True
+    reader = generator.readers.readers.get("txt")
+    workers = worker_count(generator.settings)
+    if not hasattr(reader, "prefetch") or workers <= 1 or not hasattr(os, "fork"):
+        return
+    settings = generator.settings
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files if f.endswith(".txt")]
+    stale = [p for p in sorted(paths) if generator.readers.get_cached_data(p, None) is None]
+    if len(stale) >= MIN_PREFETCH:
+        reader.prefetch(stale, workers)
+
+
+def worker_count(settings) -> int:
+    """Return how many processes may work at once: DIGEST_WORKERS, or one per CPU."""
+    return speedup_settings(settings)["DIGEST_WORKERS"] or os.cpu_count() or 1
 
 
 class _RunWriter(FastWriter):
@@ -51,7 +79,7 @@ def flush_pages(pelican) -> None:
         return
     del pelican.speedups_writer
     settings = speedup_settings(pelican.settings)
-    workers = settings["DIGEST_WORKERS"] or os.cpu_count() or 1
+    workers = worker_count(pelican.settings)
     writer.flush(workers, settings["DIGEST_RENDER_CACHE"], pelican.settings["CACHE_PATH"])
     logger.info(
         "speedups: rendered %d pages with %d workers, %d unchanged since the last build, "
@@ -66,5 +94,6 @@ def flush_pages(pelican) -> None:
 def register() -> None:
     """Connect the speedups to Pelican's signals."""
     signals.article_generator_finalized.connect(index_article_lists)
+    signals.article_generator_preread.connect(prefetch_clippings)
     signals.get_writer.connect(provide_writer)
     signals.finalized.connect(flush_pages)

@@ -85,3 +85,19 @@ def test_an_error_in_a_worker_fails_the_build(demo, tmp_path, monkeypatch):
     monkeypatch.setattr(writer, "MIN_PARALLEL_JOBS", 1)
     with pytest.raises((ZeroDivisionError, RuntimeError)):
         build_site(demo, tmp_path / "output", THEME=str(theme), DIGEST_WORKERS=2)
+
+
+def test_parsing_in_worker_processes_reads_the_same_site(demo, tmp_path, monkeypatch, caplog):
+    from speedups import adapter
+
+    shutil.copyfile(
+        ROOT / "tests" / "fixtures" / "bad" / "malformed_yaml.txt", demo / "malformed.txt"
+    )
+    monkeypatch.setattr(adapter, "MIN_PREFETCH", 1)
+    one = build_site(demo, tmp_path / "one", DIGEST_WORKERS=1)
+    with caplog.at_level(logging.WARNING):
+        two = build_site(demo, tmp_path / "two", DIGEST_WORKERS=2)
+    assert all_files(one) == all_files(two)
+    assert any(
+        "malformed.txt:2: front matter is not valid YAML" in r.getMessage() for r in caplog.records
+    )
