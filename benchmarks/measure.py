@@ -17,7 +17,8 @@ except ImportError:  # pragma: no cover - the fallback measures one process only
 SAMPLE_INTERVAL_S = 0.05
 RSS_METHOD = (
     "max(sum of RSS over the process tree sampled every 50 ms with psutil, "
-    "largest single process's ru_maxrss from wait4)"
+    "largest single process's ru_maxrss from wait4); PSS: sum of PSS over the tree, "
+    "same samples (the memory target is checked against PSS)"
     if psutil
     else "largest single process's ru_maxrss from wait4 (psutil not installed)"
 )
@@ -36,6 +37,7 @@ class BuildResult:
     wall_s: float = 0.0
     cpu_s: float = 0.0
     peak_rss_mb: float = 0.0
+    peak_pss_mb: float = 0.0
     files: int = 0
     written: int = 0
     articles: int | None = None
@@ -80,6 +82,7 @@ class _TreeSampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid = pid
         self.peak = 0
+        self.peak_pss = 0
         self.stop = threading.Event()
 
     def run(self) -> None:
@@ -90,21 +93,30 @@ class _TreeSampler(threading.Thread):
         except psutil.NoSuchProcess:
             return
         while not self.stop.is_set():
-            self.peak = max(self.peak, self._tree_rss(root))
+            rss, pss = self._tree_memory(root)
+            self.peak, self.peak_pss = max(self.peak, rss), max(self.peak_pss, pss)
             self.stop.wait(SAMPLE_INTERVAL_S)
 
     @staticmethod
-    def _tree_rss(root: "psutil.Process") -> int:
-        total = 0
+    def _tree_memory(root: "psutil.Process") -> tuple[int, int]:
+        """Return the summed RSS and PSS of the tree.
+
+        Forked workers share most of their pages with the parent: summed RSS
+        counts those pages once per process, PSS divides them among the
+        processes that share them, so summed PSS is the memory the build uses.
+        """
+        rss = pss = 0
         try:
             processes = [root, *root.children(recursive=True)]
         except psutil.Error:
-            return 0
+            return 0, 0
         for process in processes:
             # A process may exit between listing and sampling.
             with contextlib.suppress(psutil.Error):
-                total += process.memory_info().rss
-        return total
+                info = process.memory_full_info()
+                rss += info.rss
+                pss += getattr(info, "pss", info.rss)
+        return rss, pss
 
 
 def _log_counts(log: str) -> tuple[int, int]:
@@ -146,6 +158,7 @@ def run_build(
         wall_s=wall,
         cpu_s=usage.ru_utime + usage.ru_stime,
         peak_rss_mb=max(sampler.peak / 2**20, usage.ru_maxrss / 1024),
+        peak_pss_mb=sampler.peak_pss / 2**20 or usage.ru_maxrss / 1024,
         files=len(after),
         written=sum(1 for path, stamp in after.items() if before.get(path) != stamp),
         articles=int(processed.group(1)) if processed else None,

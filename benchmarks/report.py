@@ -8,9 +8,9 @@ from measure import BuildResult
 
 COLD, WARM, STOCK = "newsdigest cold", "newsdigest warm", "stock pelican cold"
 BUILDS = (COLD, WARM, STOCK)
-_MEDIAN_FIELDS = ("wall_s", "cpu_s", "peak_rss_mb", "files", "written")
+_MEDIAN_FIELDS = ("wall_s", "cpu_s", "peak_rss_mb", "peak_pss_mb", "files", "written")
 _COLUMNS = (
-    ("N", 7), ("build", 19), ("wall s", 8), ("cpu s", 8), ("RSS MB", 8),
+    ("N", 7), ("build", 19), ("wall s", 8), ("cpu s", 8), ("RSS MB", 8), ("PSS MB", 8),
     ("files", 7), ("written", 8), ("articles", 9), ("ms/clip", 8), ("status", 0),
 )  # fmt: skip
 
@@ -36,12 +36,13 @@ def status(result: BuildResult) -> str:
 
 def _row(result: BuildResult) -> list[str]:
     if result.skipped:
-        numbers = ["-"] * 7
+        numbers = ["-"] * 8
     else:
         numbers = [
             f"{result.wall_s:.2f}",
             f"{result.cpu_s:.2f}",
             f"{result.peak_rss_mb:.0f}",
+            f"{result.peak_pss_mb:.0f}",
             str(result.files),
             str(result.written),
             "-" if result.articles is None else str(result.articles),
@@ -83,7 +84,7 @@ def ratios(by_size: dict[int, dict[str, BuildResult]]) -> list[dict]:
     rows = []
     for n, builds in sorted(by_size.items()):
         cold, warm, stock = builds[COLD], builds[WARM], builds[STOCK]
-        rss = max(cold.peak_rss_mb, warm.peak_rss_mb) if cold.ok and warm.ok else None
+        rss = max(cold.peak_pss_mb, warm.peak_pss_mb) if cold.ok and warm.ok else None
         rss_limit = 3000.0 if n >= 100_000 else 300.0
         cold_vs_stock, warm_vs_cold = _ratio(cold, stock), _ratio(warm, cold)
         rows.append(
@@ -129,7 +130,8 @@ def summary(ratio_rows: list[dict], scaling_rows: list[dict]) -> str:
             f"  (target <= 0.5x: {row['cold_vs_stock_target']})",
             f"  N={n}: newsdigest warm / newsdigest cold = {warm} (cpu {warm_cpu})"
             f"  (target <= 0.25x: {row['warm_vs_cold_target']})",
-            f"  N={n}: newsdigest peak RSS = {rss}  (target <= {limit}: {row['rss_target']})",
+            f"  N={n}: newsdigest peak memory (PSS) = {rss}"
+            f"  (target <= {limit}: {row['rss_target']})",
         ]
     for row in scaling_rows:
         line = f"  ms/clipping, cold, N={row['to']} vs N={row['from']}: "
