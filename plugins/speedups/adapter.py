@@ -7,10 +7,12 @@ import os
 from typing import Any
 
 from pelican import signals
+from pelican.log import console
 
 from .lists import IndexedList
+from .progress import BuildProgress
 from .settings import speedup_settings
-from .writer import FastWriter
+from .writer import PROGRESS, FastWriter
 
 logger = logging.getLogger(__name__)
 
@@ -28,25 +30,34 @@ def index_article_lists(generator) -> None:
     generator.context["authors"] = generator.authors
 
 
-def prefetch_clippings(generator) -> None:
-    """Have the clippings reader parse, in worker processes, every file it will be asked for.
+def start_build(generator) -> None:
+    """At the first file of a build: start counting, and parse the clippings in workers.
 
-    Files whose reader-cache entry is still good are left out: Pelican will not
-    ask for them.
+    The clippings reader parses, in DIGEST_WORKERS forked processes, every file
+    whose reader-cache entry is stale (Pelican will not ask for the others).
     """
-    if getattr(generator, "speedups_prefetched", False):
-        return
-    generator.speedups_prefetched = True
-    reader = generator.readers.readers.get("txt")
-    workers = worker_count(generator.settings)
-    if not hasattr(reader, "prefetch") or workers <= 1 or not hasattr(os, "fork"):
+    if PROGRESS in generator.context:
         return
     settings = generator.settings
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    live = console.is_terminal and not os.environ.get("CI")
+    progress = generator.context[PROGRESS] = BuildProgress(console, live)
+    progress.phase("files read", total=len(files))  # named for the summary line
+    reader = generator.readers.readers.get("txt")
+    workers = worker_count(settings)
+    if not hasattr(reader, "prefetch") or workers <= 1 or not hasattr(os, "fork"):
+        return
     paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files if f.endswith(".txt")]
     stale = [p for p in sorted(paths) if generator.readers.get_cached_data(p, None) is None]
     if len(stale) >= MIN_PREFETCH:
         reader.prefetch(stale, workers)
+
+
+def count_file(generator, metadata) -> None:
+    """Count one file read."""
+    progress = generator.context.get(PROGRESS)
+    if progress is not None:
+        progress.advance()
 
 
 def worker_count(settings) -> int:
@@ -73,27 +84,35 @@ def provide_writer(pelican) -> type[FastWriter] | None:
 
 
 def flush_pages(pelican) -> None:
-    """Render the pages the writer held back, then say how many were unchanged."""
+    """Render the pages the writer held back, then print the build's summary line."""
     writer = getattr(pelican, "speedups_writer", None)
-    if writer is None:
-        return
-    del pelican.speedups_writer
-    settings = speedup_settings(pelican.settings)
-    workers = worker_count(pelican.settings)
-    writer.flush(workers, settings["DIGEST_RENDER_CACHE"], pelican.settings["CACHE_PATH"])
-    logger.info(
-        "speedups: rendered %d pages with %d workers, %d unchanged since the last build, "
-        "%d no longer built removed",
-        writer.rendered,
-        workers,
-        writer.unchanged,
-        writer.removed,
-    )
+    progress = writer.progress() if writer is not None else None
+    if writer is not None:
+        del pelican.speedups_writer
+        settings = speedup_settings(pelican.settings)
+        workers = worker_count(pelican.settings)
+        writer.flush(workers, settings["DIGEST_RENDER_CACHE"], pelican.settings["CACHE_PATH"])
+        logger.info(
+            "speedups: rendered %d pages with %d workers, %d unchanged since the last build, "
+            "%d no longer built removed",
+            writer.rendered,
+            workers,
+            writer.unchanged,
+            writer.removed,
+        )
+    if progress is not None:
+        counts = {
+            "rendered": writer.rendered,
+            "unchanged": writer.unchanged,
+            "old pages removed": writer.removed,
+        }
+        console.print(progress.finish(counts), soft_wrap=True)
 
 
 def register() -> None:
     """Connect the speedups to Pelican's signals."""
     signals.article_generator_finalized.connect(index_article_lists)
-    signals.article_generator_preread.connect(prefetch_clippings)
+    signals.article_generator_preread.connect(start_build)
+    signals.article_generator_context.connect(count_file)
     signals.get_writer.connect(provide_writer)
     signals.finalized.connect(flush_pages)

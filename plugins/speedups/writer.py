@@ -30,6 +30,7 @@ from .fingerprints import Fingerprinter, settings_digest, template_family
 logger = logging.getLogger(__name__)
 
 STORE_NAME = "speedups-pages.json"
+PROGRESS = "speedups_progress"  # the build's BuildProgress, kept in Pelican's shared context
 MIN_PARALLEL_JOBS = 64  # below this, forking costs more than it saves
 
 
@@ -96,9 +97,19 @@ class FastWriter(Writer):
         self._written_files.add(filename)
         return filename
 
+    def progress(self) -> Any:
+        """Return the build's progress counter, found in any recorded page's context."""
+        job = next(iter(self._jobs.values()), None)
+        return job.context.get(PROGRESS) if job else None
+
     def flush(self, workers: int, use_cache: bool, cache_path: str) -> None:
         """Render and write every recorded page that changed since the last build."""
+        progress = self.progress()
         jobs, self._jobs = list(self._jobs.values()), {}
+        if progress is not None:
+            progress.phase("pages made", total=len(jobs))
+        parent = os.getpid()
+        step = workers if runs_in_parallel(len(jobs), workers) else 1
         store_path = Path(cache_path) / STORE_NAME
         previous = _load_store(store_path) if use_cache else {}
         self._settings_digest = settings_digest(self.settings)
@@ -122,6 +133,8 @@ class FastWriter(Writer):
                 if rendered:
                     write_if_changed(job.path, job.template.render(job.context).encode("utf-8"))
                 results.append([key, fingerprint, rendered, *_stat(job.path)])
+                if progress is not None and os.getpid() == parent:
+                    progress.advance(step)
             return results
 
         started = time.perf_counter()
@@ -150,7 +163,7 @@ def in_workers(work: Callable[[list], list], items: list, workers: int) -> list:
     Results come back through a pipe as JSON; an exception in a worker is
     raised again here with the worker's traceback.
     """
-    if workers <= 1 or len(items) < MIN_PARALLEL_JOBS or not hasattr(os, "fork"):
+    if not runs_in_parallel(len(items), workers):
         return work(items)
     shares = [items[i::workers] for i in range(workers)]
     children = []
@@ -213,6 +226,11 @@ def remove_orphans(output_path: str, keys: set[str]) -> int:
             os.rmdir(folder)
             folder = os.path.dirname(folder)
     return removed
+
+
+def runs_in_parallel(count: int, workers: int) -> bool:
+    """Return whether in_workers splits count items across processes."""
+    return workers > 1 and count >= MIN_PARALLEL_JOBS and hasattr(os, "fork")
 
 
 def write_if_changed(path: str, data: bytes) -> bool:
