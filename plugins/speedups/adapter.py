@@ -53,6 +53,13 @@ def start_build(generator) -> None:
         reader.prefetch(stale, workers)
 
 
+def start_assembly(generator) -> None:
+    """End the reading phase: topics, rankings, feeds and page lists come next."""
+    progress = generator.context.get(PROGRESS)
+    if progress is not None:
+        progress.phase("site assembled")
+
+
 def count_file(generator, metadata) -> None:
     """Count one file read."""
     progress = generator.context.get(PROGRESS)
@@ -114,5 +121,6 @@ def register() -> None:
     signals.article_generator_finalized.connect(index_article_lists)
     signals.article_generator_preread.connect(start_build)
     signals.article_generator_context.connect(count_file)
+    signals.article_generator_pretaxonomy.connect(start_assembly)
     signals.get_writer.connect(provide_writer)
     signals.finalized.connect(flush_pages)

@@ -71,7 +71,12 @@ class BuildProgress:
         if self._bar is not None:
             self._bar.stop()
             self._bar = None
-        parts = [f"{p.done} {p.name} in {p.seconds:.1f} s" for p in self.phases.values()]
+        parts = [
+            f"{p.done} {p.name} in {p.seconds:.1f} s"
+            if p.total is not None
+            else f"{p.name} in {p.seconds:.1f} s"
+            for p in self.phases.values()
+        ]
         if counts and parts:
             parts[-1] += " (" + ", ".join(f"{v} {k}" for k, v in counts.items()) + ")"
         return f"build: {'; '.join(parts)}; {time.perf_counter() - self.started:.1f} s in all"
