@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .body import MarkdownRenderer
-from .gitdates import last_commit_dates, modification_date
+from .gitdates import approximate_date, last_commit_dates
 from .linking import duplicate_sources
 from .model import ERROR, INFO, Clipping
 from .parse import ParseOptions, parse_clipping
@@ -30,11 +30,7 @@ def checked_clippings(folder: Path, options: ParseOptions) -> Iterator[Clipping]
             continue
 
         def fallback(path: Path = path):
-            when = committed.get(os.path.realpath(path))
-            if when:
-                return when, "the date of its last git commit"
-            modified = modification_date(path)
-            return (modified, "the file's modification time") if modified else None
+            return approximate_date(path, committed)
 
         with open(path, "rb") as handle:
             data = handle.read(options.max_bytes + 1)

@@ -61,3 +61,15 @@ def modification_date(path: str | os.PathLike) -> datetime | None:
         return datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
     except OSError:
         return None
+
+
+def approximate_date(path: str | os.PathLike, committed: dict[str, datetime]):
+    """Return (date, where it came from) for a file with no date of its own, or None.
+
+    The last git commit of the file when there is one, else its modification time.
+    """
+    when = committed.get(os.path.realpath(path))
+    if when:
+        return when, "the date of its last git commit"
+    modified = modification_date(path)
+    return (modified, "the file's modification time") if modified else None

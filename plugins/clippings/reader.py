@@ -20,7 +20,7 @@ from pelican.readers import BaseReader
 from pelican.utils import order_content, slugify
 
 from .body import MarkdownRenderer
-from .gitdates import last_commit_dates, modification_date
+from .gitdates import approximate_date, last_commit_dates
 from .linking import (
     duplicate_sources,
     fallback_slug,
@@ -137,11 +137,7 @@ class ClippingReader(BaseReader):
         return self._git_dates
 
     def _approximate_date(self, source_path: str):
-        committed = self._commit_dates().get(os.path.realpath(source_path))
-        if committed:
-            return committed, "the date of its last git commit"
-        modified = modification_date(source_path)
-        return (modified, "the file's modification time") if modified else None
+        return approximate_date(source_path, self._commit_dates())
 
 
 def _with_slug(wrapper, prefix: str):
