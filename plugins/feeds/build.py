@@ -231,6 +231,8 @@ class FeedWriter:
         if path in self.written:
             raise FeedCollisionError(f"feeds: {relative_path} was already written in this build")
         self.written.add(path)
+        if _holds(path, data):
+            return path
         os.makedirs(os.path.dirname(path), exist_ok=True)
         # Write then rename, so a preview server never serves half a feed.
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".feeds-")
@@ -245,6 +247,17 @@ class FeedWriter:
             raise
         logger.info("feeds: writing %s", path)
         return path
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """Return whether the file at path already holds exactly data (then it is left alone)."""
+    try:
+        if os.path.getsize(path) != len(data):
+            return False
+        with open(path, "rb") as handle:
+            return handle.read() == data
+    except OSError:
+        return False
 
 
 def write_feeds(specs: list[FeedSpec], settings: FeedSettings, writer: FeedWriter) -> list[str]:

@@ -63,6 +63,7 @@ class FastWriter(Writer):
         self._pending: tuple[Any, dict[str, Any]] | None = None
         self._families: dict[str, tuple[frozenset[str], bytes] | None] = {}
         self._settings_digest = b""
+        self._progress: Any = None
         self.rendered = self.unchanged = self.removed = 0
 
     def write_file(self, name: str, template: Any, context: dict[str, Any], *args, **kwargs):
@@ -76,8 +77,26 @@ class FastWriter(Writer):
         self._pending = None
         filename = self._claim(filename, override)
         if filename != os.devnull:
-            self._jobs[filename] = Job(filename, template, context)
+            self._progress = self._progress or context.get(PROGRESS)
+            self._jobs[filename] = Job(filename, template, self._needed(template, context))
         return io.StringIO()
+
+    def _needed(self, template: Any, context: dict[str, Any]) -> dict[str, Any]:
+        """Return the part of a page's context its templates can read.
+
+        Each page's context is a copy of Pelican's whole shared context; keeping
+        twelve thousand of them until flush() would cost hundreds of megabytes.
+        """
+        family = self._family(template)
+        if family is None:
+            return context
+        return {name: context[name] for name in family[0] if name in context}
+
+    def _family(self, template: Any) -> tuple[frozenset[str], bytes] | None:
+        name = template.name
+        if name not in self._families:
+            self._families[name] = template_family(template.environment, name)
+        return self._families[name]
 
     def _claim(self, filename: str, override: bool) -> str:
         """Apply Pelican's overwrite rules without touching the file."""
@@ -98,9 +117,8 @@ class FastWriter(Writer):
         return filename
 
     def progress(self) -> Any:
-        """Return the build's progress counter, found in any recorded page's context."""
-        job = next(iter(self._jobs.values()), None)
-        return job.context.get(PROGRESS) if job else None
+        """Return the build's progress counter (kept in Pelican's shared context)."""
+        return self._progress
 
     def flush(self, workers: int, use_cache: bool, cache_path: str) -> None:
         """Render and write every recorded page that changed since the last build."""
@@ -113,10 +131,6 @@ class FastWriter(Writer):
         store_path = Path(cache_path) / STORE_NAME
         previous = _load_store(store_path) if use_cache else {}
         self._settings_digest = settings_digest(self.settings)
-        for job in jobs:
-            name = job.template.name
-            if name not in self._families:
-                self._families[name] = template_family(job.template.environment, name)
 
         def write_share(share: list[Job]) -> list[list]:
             fingerprinter = Fingerprinter(
@@ -149,7 +163,7 @@ class FastWriter(Writer):
             self.removed = remove_orphans(self.output_path, set(previous) - {r[0] for r in results})
 
     def _fingerprint(self, job: Job, fingerprinter: Fingerprinter) -> str:
-        family = self._families[job.template.name]
+        family = self._family(job.template)
         if family is None:
             return ""
         variables, sources = family
