@@ -176,7 +176,22 @@ def template_family(environment: Environment, name: str) -> tuple[frozenset[str]
     return frozenset(variables), hasher.digest()
 
 
+# Settings that decide how a build runs, never what a page says: a build with
+# --ignore-cache or --delete-output-directory still renders the same pages.
+RUN_ONLY_SETTINGS = frozenset(
+    {
+        "CACHE_CONTENT", "CACHE_PATH", "CHECK_MODIFIED_METHOD", "CONTENT_CACHING_LAYER",
+        "DELETE_OUTPUT_DIRECTORY", "DIGEST_RENDER_CACHE", "DIGEST_WORKERS", "GZIP_CACHE",
+        "LOAD_CONTENT_CACHE", "OUTPUT_RETENTION", "WRITE_SELECTED",
+    }
+)  # fmt: skip
+
+
 def settings_digest(settings: Mapping[str, Any]) -> bytes:
-    """Return a digest of the settings that does not depend on memory addresses."""
-    text = "\n".join(f"{key}={_ADDRESS.sub('', repr(settings[key]))}" for key in sorted(settings))
+    """Return a digest of the settings pages depend on, free of memory addresses."""
+    text = "\n".join(
+        f"{key}={_ADDRESS.sub('', repr(settings[key]))}"
+        for key in sorted(settings)
+        if key not in RUN_ONLY_SETTINGS
+    )
     return hashlib.blake2b(text.encode(), digest_size=16).digest()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import subprocess
+import sys
 
 from lxml import html as lxml_html
 
@@ -138,3 +140,22 @@ def test_demo_content_builds_without_warnings(tmp_path, caplog, capsys):
         in capsys.readouterr().out
     )
     assert len(article_pages(output)) == clippings - 1
+
+
+def test_the_pelican_command_builds_any_folder_from_any_directory(tmp_path):
+    content = copy_fixtures(["front_matter_full.txt", "bare_text.txt"], tmp_path / "clips")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
+         "-o", str(tmp_path / "out"), "-e", f'CACHE_PATH="{tmp_path / "cache"}"', "--fatal", "errors"],
+        cwd=elsewhere, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (
+        page(
+            tmp_path / "out", "/volkswagen-microsoft-ink-self-driving-software-partnership/"
+        ).xpath("string(//h1)")
+        == "Volkswagen, Microsoft Ink Self-Driving Software Partnership"
+    )
+    assert "clippings: 2 read, 2 published" in result.stdout

@@ -56,6 +56,9 @@ def test_memory_addresses_do_not_leak_into_fingerprints():
 
     assert settings_digest({"F": helper, "N": 1}) == settings_digest({"F": helper, "N": 1})
     assert settings_digest({"N": 1}) != settings_digest({"N": 2})
+    assert settings_digest({"N": 1, "LOAD_CONTENT_CACHE": False}) == settings_digest(
+        {"N": 1, "LOAD_CONTENT_CACHE": True}
+    )
 
 
 def test_template_family_follows_extends_and_includes():
