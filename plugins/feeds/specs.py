@@ -172,6 +172,27 @@ def entries_for_feeds(articles: Sequence[Any], settings: FeedSettings) -> list[F
     return [entry_from_article(published[i], settings) for i in sorted(wanted)]
 
 
+def _group_spec(
+    kind: str, group: Group, members: list[FeedEntry], settings: FeedSettings, preposition: str
+) -> FeedSpec:
+    """Return the feed of one topic or provider; only topic feeds have a JSON Feed."""
+    folder = f"{FEEDS_DIR}/{kind}s/{group.slug}"
+    site_name = settings.site_name
+    return FeedSpec(
+        kind=kind,
+        slug=group.slug,
+        name=group.name,
+        title=f"{site_name}: {group.name}",
+        description=f"The latest {site_name} clippings {preposition} {group.name}.",
+        base_url=settings.base_url,
+        page_url=group.url or settings.base_url + "/",
+        atom_path=f"{folder}.atom.xml",
+        rss_path=f"{folder}.rss.xml",
+        json_path=f"{folder}.json" if kind == "topic" else "",
+        entries=tuple(members[: settings.max_items]),
+    )
+
+
 def build_specs(entries: Iterable[FeedEntry], settings: FeedSettings) -> list[FeedSpec]:
     """Return the site feed, then topic feeds, then provider feeds, by slug."""
     ordered = newest_first(entries)
@@ -193,39 +214,13 @@ def build_specs(entries: Iterable[FeedEntry], settings: FeedSettings) -> list[Fe
         )
     ]
     topics = _grouped(ordered, lambda entry: entry.topics)
-    for group, members in topics:
-        specs.append(
-            FeedSpec(
-                kind="topic",
-                slug=group.slug,
-                name=group.name,
-                title=f"{site_name}: {group.name}",
-                description=f"The latest {site_name} clippings about {group.name}.",
-                base_url=settings.base_url,
-                page_url=group.url or settings.base_url + "/",
-                atom_path=f"{FEEDS_DIR}/topics/{group.slug}.atom.xml",
-                rss_path=f"{FEEDS_DIR}/topics/{group.slug}.rss.xml",
-                json_path=f"{FEEDS_DIR}/topics/{group.slug}.json",
-                entries=tuple(members[:limit]),
-            )
-        )
+    specs += [_group_spec("topic", group, members, settings, "about") for group, members in topics]
     if settings.providers:
         providers = _grouped(ordered, lambda entry: (entry.provider,) if entry.provider else ())
-        for group, members in providers:
-            specs.append(
-                FeedSpec(
-                    kind="provider",
-                    slug=group.slug,
-                    name=group.name,
-                    title=f"{site_name}: {group.name}",
-                    description=f"The latest {site_name} clippings from {group.name}.",
-                    base_url=settings.base_url,
-                    page_url=group.url or settings.base_url + "/",
-                    atom_path=f"{FEEDS_DIR}/providers/{group.slug}.atom.xml",
-                    rss_path=f"{FEEDS_DIR}/providers/{group.slug}.rss.xml",
-                    entries=tuple(members[:limit]),
-                )
-            )
+        specs += [
+            _group_spec("provider", group, members, settings, "from")
+            for group, members in providers
+        ]
     return specs
 
 
