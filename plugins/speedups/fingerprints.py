@@ -7,6 +7,11 @@ nested inside other values by their own attributes without following further
 content references. Anything whose value cannot be read reliably (say, an
 object whose repr holds a memory address) makes the fingerprint change every
 build: that costs a render, never a stale page.
+
+The one assumption: templates read their context only through names that
+appear in them. A filter or global registered with ``pass_context`` that reads
+other context variables would escape the fingerprint; set
+``DIGEST_RENDER_CACHE = False`` when a theme needs one.
 """
 
 from __future__ import annotations
