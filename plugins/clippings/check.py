@@ -16,7 +16,8 @@ from .body import MarkdownRenderer
 from .gitdates import approximate_date, last_commit_dates
 from .linking import duplicate_sources
 from .model import ERROR, INFO, Clipping
-from .parse import ParseOptions, parse_clipping
+from .options import ParseOptions
+from .parse import parse_clipping
 from .settings import parse_options
 from .summary import summary_line
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .parse import ParseOptions
+from .options import ParseOptions
 
 DEFAULTS: dict[str, Any] = {
     "DIGEST_TIMEZONE": "UTC",

@@ -1,0 +1,215 @@
+"""Apply the values of a clipping's YAML front matter, field by field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import fields, text
+from .fields import FieldError
+from .model import WARNING, Clipping, Image, Problem, Provider, Related
+from .options import ParseOptions
+
+KNOWN_KEYS = {
+    "category", "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl",
+    "type", "quality", "heat", "published", "provider", "topics", "images", "related",
+}  # fmt: skip
+DROPPED_KEYS = {"secured", "ampWebUrl", "cdnAmpWebUrl"}
+
+
+class FrontMatter:
+    """Apply the values of one front-matter mapping to a clipping."""
+
+    def __init__(self, clip: Clipping, meta: dict, header: str, options: ParseOptions) -> None:
+        self.clip, self.meta, self.options = clip, meta, options
+        self.lines = _key_lines(header)
+
+    def warn(self, key: str, message: str) -> None:
+        self.clip.problems.append(Problem(self.clip.path, self.lines.get(key), message, WARNING))
+
+    def value(self, key: str, convert: Callable[[object, str], object], what: str = "ignored"):
+        if self.meta.get(key) is None:
+            return None
+        try:
+            return convert(self.meta[key], key)
+        except FieldError as exc:
+            self.warn(key, f"{exc}; {what}")
+            return None
+
+    def apply(self) -> None:
+        clip, opts = self.clip, self.options
+        for key in sorted(set(self.meta) - KNOWN_KEYS - DROPPED_KEYS):
+            self.warn(key, f"unknown key {key!r} ignored")
+        clip.title = self._title()
+        clip.excerpt = text.shorten(self.value("excerpt", fields.text) or "", opts.excerpt_length)
+        clip.date = self.value("publishedDateTime", lambda v, k: fields.moment(v, k, opts.timezone))
+        if clip.date and not 1900 <= clip.date.year < 2100:
+            self.warn(
+                "publishedDateTime", f"publishedDateTime {clip.date:%Y-%m-%d} looks wrong; kept"
+            )
+        urls = (
+            self.value("webUrl", fields.web_url),
+            self.value("originalUrl", fields.web_url),
+        )
+        clip.source_urls = tuple(dict.fromkeys(u for u in urls if u))
+        clip.source_url = clip.source_urls[0] if clip.source_urls else ""
+        clip.provider = self._provider(self.meta.get("provider"), "provider")
+        clip.topics = self._topics()
+        clip.category = self.value("category", fields.text) or ""
+        clip.image = self._image(self.meta.get("images"), "images", clip.title)
+        clip.related = self._related()
+        clip.quality = self.value("quality", fields.score, "treated as missing")
+        clip.heat = self.value("heat", fields.score, "treated as missing")
+        clip.type = (self.value("type", fields.text) or "article").lower()
+        published = self.meta.get("published", True)
+        try:
+            clip.published = fields.flag(published, "published")
+        except FieldError as exc:
+            self.warn("published", f"{exc}; clipping not published")
+            clip.published = False
+        else:
+            if not isinstance(published, bool):
+                self.warn(
+                    "published",
+                    f"published is the string {published!r}; read as {clip.published}",
+                )
+
+    def _title(self) -> str:
+        title = self.value("title", lambda v, k: fields.text(v, k, limit=100_000)) or ""
+        if len(title) > self.options.max_title_length:
+            self.warn("title", f"title is {len(title)} characters long; shortened")
+            title = text.shorten(title, self.options.max_title_length)
+        return title
+
+    def _provider(self, raw: object, key: str) -> Provider | None:
+        if raw is None:
+            return None
+        if isinstance(raw, str):
+            raw = {"name": raw}
+        if not isinstance(raw, dict) or not raw.get("name"):
+            self.warn(key, f"{key} must have a name; ignored")
+            return None
+        try:
+            name = fields.text(raw["name"], f"{key} name", limit=200)
+        except FieldError as exc:
+            self.warn(key, f"{exc}; ignored")
+            return None
+        domain = ""
+        if raw.get("domain"):
+            try:
+                domain = fields.domain(raw["domain"], f"{key} domain")
+            except FieldError as exc:
+                self.warn(key, f"{exc}; domain ignored")
+        return Provider(name, domain) if name else None
+
+    def _topics(self) -> list[str]:
+        raw = self.meta.get("topics")
+        if raw is None:
+            return []
+        if isinstance(raw, str):
+            self.warn("topics", "topics is a single string, not a list; read as one topic")
+            raw = [raw]
+        if not isinstance(raw, list):
+            self.warn("topics", f"topics must be a list, not a {type(raw).__name__}; ignored")
+            return []
+        topics: list[str] = []
+        for item in raw:
+            try:
+                topic = fields.text(item, "topic", limit=100)
+            except FieldError as exc:
+                self.warn("topics", f"{exc}; ignored")
+                continue
+            if topic and topic.casefold() not in (t.casefold() for t in topics):
+                topics.append(topic)
+        if len(topics) > self.options.max_topics:
+            self.warn(
+                "topics",
+                f"{len(topics)} topics; only the first {self.options.max_topics} "
+                "kept (DIGEST_MAX_TOPICS)",
+            )
+            topics = topics[: self.options.max_topics]
+        return topics
+
+    def _image(self, raw: object, key: str, title: str) -> Image | None:
+        if raw is None:
+            return None
+        items = raw if isinstance(raw, list) else [raw]
+        for item in items:
+            entry = {"url": item} if isinstance(item, str) else item
+            if not isinstance(entry, dict):
+                self.warn(
+                    key,
+                    f"an image must be a mapping with a url, not {type(entry).__name__}; ignored",
+                )
+                continue
+            try:
+                url = fields.web_url(entry.get("url"), "image url")
+            except FieldError as exc:
+                self.warn(key, f"{exc}; image ignored")
+                continue
+            alt = entry.get("alt") or entry.get("caption")
+            return Image(
+                url,
+                fields.dimension(entry.get("width")),
+                fields.dimension(entry.get("height")),
+                alt if isinstance(alt, str) and alt.strip() else title,
+            )
+        return None
+
+    def _related(self) -> list[Related]:
+        raw = self.meta.get("related")
+        if raw is None:
+            return []
+        if not isinstance(raw, list):
+            self.warn(
+                "related",
+                f"related must be a list, not a {type(raw).__name__}; ignored",
+            )
+            return []
+        related = []
+        for number, item in enumerate(raw, 1):
+            if not isinstance(item, dict):
+                self.warn("related", f"related item {number} is not a mapping; ignored")
+                continue
+            try:
+                title = fields.text(item.get("title"), f"related item {number} title", limit=1000)
+                url = fields.web_url(
+                    item.get("webUrl") or item.get("originalUrl"),
+                    f"related item {number} webUrl",
+                )
+            except FieldError as exc:
+                self.warn("related", f"{exc}; related item ignored")
+                continue
+            when = None
+            if item.get("publishedDateTime") is not None:
+                try:
+                    when = fields.moment(
+                        item["publishedDateTime"],
+                        f"related item {number} date",
+                        self.options.timezone,
+                    )
+                except FieldError as exc:
+                    self.warn("related", f"{exc}; date ignored")
+            excerpt = item.get("excerpt")
+            related.append(
+                Related(
+                    title=text.shorten(title, self.options.max_title_length),
+                    url=url,
+                    provider=self._provider(item.get("provider"), "related"),
+                    date=when,
+                    excerpt=text.shorten(excerpt, self.options.excerpt_length)
+                    if isinstance(excerpt, str)
+                    else "",
+                )
+            )
+        return related
+
+
+def _key_lines(header: str) -> dict[str, int]:
+    """Return the file line of every top-level key in the front matter."""
+    lines = {}
+    for number, line in enumerate(header.split("\n")):
+        match = re.match(r"([A-Za-z_][\w-]*)\s*:", line)
+        if match and match.group(1) not in lines:
+            lines[match.group(1)] = number + 1
+    return lines
