@@ -9,6 +9,7 @@ from typing import Any
 from pelican import signals
 from pelican.log import console
 
+from . import patches
 from .lists import IndexedList
 from .progress import BuildProgress
 from .settings import speedup_settings
@@ -117,7 +118,8 @@ def flush_pages(pelican) -> None:
 
 
 def register() -> None:
-    """Connect the speedups to Pelican's signals."""
+    """Patch Pelican's period archives and connect the speedups to Pelican's signals."""
+    patches.apply()
     signals.article_generator_finalized.connect(index_article_lists)
     signals.article_generator_preread.connect(start_build)
     signals.article_generator_context.connect(count_file)
