@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 
 import pytest
@@ -68,10 +69,28 @@ def test_a_theme_change_renders_every_page_again(demo, tmp_path):
     assert len(pages) > 30 and all(b"Changed footer" in data for data in pages)
 
 
+def counted_forks(monkeypatch) -> list[int]:
+    """Count the worker processes a build forks."""
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+    return forks
+
+
 def test_workers_and_a_single_process_write_the_same_bytes(demo, tmp_path, monkeypatch):
     monkeypatch.setattr(writer, "MIN_PARALLEL_JOBS", 1)
+    forks = counted_forks(monkeypatch)
     one = build_site(demo, tmp_path / "one", DIGEST_WORKERS=1, DIGEST_RENDER_CACHE=False)
+    assert forks == []
     two = build_site(demo, tmp_path / "two", DIGEST_WORKERS=2, DIGEST_RENDER_CACHE=False)
+    assert len(forks) == 1
     assert all_files(one) == all_files(two)
 
 
@@ -94,9 +113,13 @@ def test_parsing_in_worker_processes_reads_the_same_site(demo, tmp_path, monkeyp
         ROOT / "tests" / "fixtures" / "bad" / "malformed_yaml.txt", demo / "malformed.txt"
     )
     monkeypatch.setattr(adapter, "MIN_PREFETCH", 1)
+    monkeypatch.setattr(writer, "MIN_PARALLEL_JOBS", 10**6)
+    forks = counted_forks(monkeypatch)
     one = build_site(demo, tmp_path / "one", DIGEST_WORKERS=1)
+    assert forks == []
     with caplog.at_level(logging.WARNING):
         two = build_site(demo, tmp_path / "two", DIGEST_WORKERS=2)
+    assert len(forks) == 2  # the two parsing workers
     assert all_files(one) == all_files(two)
     assert any(
         "malformed.txt:2: front matter is not valid YAML" in r.getMessage() for r in caplog.records
