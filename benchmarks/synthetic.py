@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -306,23 +307,21 @@ def _write(path: Path, text: str, item: Item) -> None:
 
 def write_clippings(folder: Path | str, n: int, seed: int = 0) -> list[Path]:
     """Write n synthetic clippings as .txt files into folder; return their paths."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for item in generate_items(n, seed):
-        path = folder / f"{item.stem}.txt"
-        _write(path, clipping_text(item), item)
-        paths.append(path)
-    return paths
+    return _write_items(Path(folder), n, seed, ".txt", clipping_text)
 
 
 def write_markdown_items(folder: Path | str, n: int, seed: int = 0) -> list[Path]:
     """Write the same n items as Pelican Markdown files into folder."""
-    folder = Path(folder)
+    return _write_items(Path(folder), n, seed, ".md", markdown_text)
+
+
+def _write_items(
+    folder: Path, n: int, seed: int, suffix: str, render: Callable[["Item"], str]
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for item in generate_items(n, seed):
-        path = folder / f"{item.stem}.md"
-        _write(path, markdown_text(item), item)
+        path = folder / f"{item.stem}{suffix}"
+        _write(path, render(item), item)
         paths.append(path)
     return paths

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .body import MarkdownRenderer
 from .gitdates import approximate_date, last_commit_dates
-from .linking import duplicate_sources
+from .linking import duplicate_message, duplicate_sources
 from .model import ERROR, INFO, Clipping
 from .options import ParseOptions
 from .parse import parse_clipping
@@ -55,10 +55,8 @@ def report(clippings: list[Clipping], show_info: bool = False) -> tuple[list[str
         elif not clip.published:
             stats["unpublished"] += 1
         elif clip.path in repeated:
-            lines.append(
-                f"{clip.path}: same source URL as {repeated[clip.path]} "
-                f"({clip.source_url}); clipping skipped [error]"
-            )
+            message = duplicate_message(clip.path, repeated[clip.path], clip.source_url)
+            lines.append(f"{message} [error]")
             stats["warnings"] += 1
             stats["errors"] += 1
             stats["skipped"] += 1

@@ -83,3 +83,8 @@ def duplicate_sources(items: Iterable[tuple[str, Iterable[str]]]) -> dict[str, s
         for k in keys:
             owner[k] = key
     return duplicates
+
+
+def duplicate_message(path: str, first: str, url: str) -> str:
+    """Return the problem line for a clipping whose source an earlier one already has."""
+    return f"{path}: same source URL as {first} ({url}); clipping skipped"

@@ -22,6 +22,7 @@ from pelican.utils import order_content, slugify
 from .body import MarkdownRenderer
 from .gitdates import approximate_date, last_commit_dates
 from .linking import (
+    duplicate_message,
     duplicate_sources,
     fallback_slug,
     internal_links,
@@ -208,15 +209,12 @@ def report_problems(generator, metadata: dict[str, Any]) -> None:
 
 def link_clippings(generator) -> None:
     """Drop repeated sources, make slugs unique, point related links at our pages."""
-    articles = sorted(generator.articles, key=lambda a: a.source_path)
-    articles = _without_duplicate_sources(generator, articles)
     # Files are read in directory order (and from the cache in another), so
     # clippings with equal dates would swap places between builds: order them
     # by source path first, then let Pelican's stable sort apply ARTICLE_ORDER_BY.
-    generator.articles = order_content(
-        sorted(generator.articles, key=lambda a: a.source_path),
-        generator.settings["ARTICLE_ORDER_BY"],
-    )
+    articles = sorted(generator.articles, key=lambda a: a.source_path)
+    articles = _without_duplicate_sources(generator, articles)
+    generator.articles = order_content(list(articles), generator.settings["ARTICLE_ORDER_BY"])
     slugs = unique_slugs((a.source_path, a.slug) for a in articles)
     own_pages = {}
     for article in articles:
@@ -241,16 +239,13 @@ def _without_duplicate_sources(generator, articles: list) -> list:
         return articles
     stats = _stats(generator)
     for path, first in duplicates.items():
-        logger.warning(
-            "clippings: %s: same source URL as %s (%s); clipping skipped",
-            _display_path(path),
-            _display_path(first),
-            by_path[path].source_url,
+        message = duplicate_message(
+            _display_path(path), _display_path(first), by_path[path].source_url
         )
+        logger.warning("clippings: %s", message)
         stats["warnings"] += 1
         stats["published"] -= 1
         stats["skipped"] += 1
-    generator.articles = [a for a in generator.articles if a.source_path not in duplicates]
     return [a for a in articles if a.source_path not in duplicates]
 
 
