@@ -1,0 +1,1 @@
+"""Group clippings into stories: one per news event, from every source that covered it."""
