@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .body import MarkdownRenderer
+from .dates import settle_dates
 from .gitdates import approximate_date, last_commit_dates
 from .linking import duplicate_message, duplicate_sources
 from .model import ERROR, INFO, Clipping
@@ -35,7 +36,8 @@ def checked_clippings(folder: Path, options: ParseOptions) -> Iterator[Clipping]
 
         with open(path, "rb") as handle:
             data = handle.read(options.max_bytes + 1)
-        yield parse_clipping(data, _shown(path), options, fallback, render)
+        clip = parse_clipping(data, _shown(path), options, fallback, render)
+        yield settle_dates(clip, options.timezone)
 
 
 def report(clippings: list[Clipping], show_info: bool = False) -> tuple[list[str], Counter]:

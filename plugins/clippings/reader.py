@@ -20,6 +20,7 @@ from pelican.readers import BaseReader
 from pelican.utils import order_content, slugify
 
 from .body import MarkdownRenderer
+from .dates import settle_dates
 from .gitdates import approximate_date, last_commit_dates
 from .linking import (
     duplicate_message,
@@ -70,13 +71,14 @@ class ClippingReader(BaseReader):
         """Return the clipping in one file, parsed."""
         with open(source_path, "rb") as handle:
             data = handle.read(self._options.max_bytes + 1)
-        return parse_clipping(
+        clip = parse_clipping(
             data,
             _display_path(source_path),
             self._options,
             fallback_date=lambda: self._approximate_date(source_path),
             render_markdown=self._markdown,
         )
+        return settle_dates(clip, self._options.timezone)
 
     def prefetch(self, source_paths: list[str], workers: int) -> None:
         """Parse files in worker processes before Pelican asks for them one at a time.

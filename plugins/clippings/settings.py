@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .options import ParseOptions
 
 DEFAULTS: dict[str, Any] = {
-    "DIGEST_TIMEZONE": "UTC",
+    # None: Pelican's TIMEZONE (itself UTC when unset).
+    "DIGEST_TIMEZONE": None,
     "DIGEST_MAX_CLIPPING_BYTES": 2_000_000,
     "DIGEST_MAX_TOPICS": 25,
     "DIGEST_TITLE_LENGTH": 100,
@@ -24,6 +25,8 @@ class SettingsError(ValueError):
 def digest_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
     """Return the DIGEST_* settings with defaults filled in, checked once."""
     merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    if merged["DIGEST_TIMEZONE"] is None:
+        merged["DIGEST_TIMEZONE"] = settings.get("TIMEZONE") or "UTC"
     for key in (
         "DIGEST_MAX_CLIPPING_BYTES",
         "DIGEST_MAX_TOPICS",

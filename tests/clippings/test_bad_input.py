@@ -130,7 +130,7 @@ def test_published_as_a_string_is_understood_and_unpublished(bad_site, file):
     ("title", "datetime"),
     [
         ("Date Only Clipping", "2021-02-07T00:00:00+00:00"),
-        ("Date With Offset Clipping", "2021-02-07T23:30:00-05:00"),
+        ("Date With Offset Clipping", "2021-02-08T04:30:00+00:00"),  # in DIGEST_TIMEZONE
         ("Epoch Date Clipping", "2021-02-07T12:00:00+00:00"),
         ("Year 1900 Clipping", "1900-01-01T00:00:00+00:00"),
         ("Naive Time Clipping", "2021-02-08T09:15:00+00:00"),
