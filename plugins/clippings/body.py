@@ -62,7 +62,18 @@ def sanitise(html: str) -> tuple[str, list[str]]:
         strip_comments=True,
         attribute_filter=keep_safe_links,
     )
-    return clean, rejected
+    return neutralise_link_syntax(clean), rejected
+
+
+def neutralise_link_syntax(html: str) -> str:
+    """Return html with every '{' and '|' as a character reference.
+
+    Pelican rewrites quoted attribute values that start with {static},
+    {attach}, {filename}, |static|... and copies the files they name into the
+    output. Clipping text is data: written as references, the characters look
+    the same in a browser but no pattern of Pelican's can match them.
+    """
+    return html.replace("{", "&#123;").replace("|", "&#124;")
 
 
 def is_allowed_link(url: str) -> bool:

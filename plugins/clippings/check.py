@@ -14,11 +14,12 @@ from pathlib import Path
 
 from .body import MarkdownRenderer
 from .dates import settle_dates
+from .files import UnreadableFile, display_path, read_limited
 from .gitdates import approximate_date, last_commit_dates
 from .linking import duplicate_message, duplicate_sources
 from .model import ERROR, INFO, Clipping
 from .options import ParseOptions
-from .parse import parse_clipping
+from .parse import parse_clipping, unreadable_clipping
 from .settings import parse_options
 from .summary import summary_line
 
@@ -27,6 +28,7 @@ def checked_clippings(folder: Path, options: ParseOptions) -> Iterator[Clipping]
     """Yield every .txt clipping under folder, parsed, in file-name order."""
     committed = last_commit_dates(folder)
     render = MarkdownRenderer()
+    root = os.path.realpath(folder)
     for path in sorted(folder.rglob("*.txt")):
         if "pages" in path.relative_to(folder).parts[:-1]:
             continue
@@ -34,8 +36,11 @@ def checked_clippings(folder: Path, options: ParseOptions) -> Iterator[Clipping]
         def fallback(path: Path = path):
             return approximate_date(path, committed)
 
-        with open(path, "rb") as handle:
-            data = handle.read(options.max_bytes + 1)
+        try:
+            data = read_limited(str(path), root, options.max_bytes + 1)
+        except UnreadableFile as exc:
+            yield unreadable_clipping(_shown(path), str(exc))
+            continue
         clip = parse_clipping(data, _shown(path), options, fallback, render)
         yield settle_dates(clip, options.timezone)
 
@@ -89,8 +94,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _shown(path: Path) -> str:
-    relative = os.path.relpath(path)
-    return str(path) if relative.startswith("..") else relative
+    return display_path(str(path))
 
 
 if __name__ == "__main__":

@@ -72,6 +72,11 @@ def parse_clipping(
     return clip
 
 
+def unreadable_clipping(path: str, reason: str) -> Clipping:
+    """Return a clipping for a file that must not be read (reason says why)."""
+    return _fail(Clipping(path=path, shape=BARE_TEXT), None, f"file {reason}")
+
+
 def _fail(clip: Clipping, line: int | None, message: str) -> Clipping:
     clip.problems.append(Problem(clip.path, line, f"{message}; clipping skipped", ERROR))
     return clip

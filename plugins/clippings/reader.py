@@ -19,8 +19,10 @@ from pelican.log import console
 from pelican.readers import BaseReader
 from pelican.utils import order_content, slugify
 
+from . import hooks
 from .body import MarkdownRenderer
 from .dates import settle_dates
+from .files import UnreadableFile, display_path, read_limited
 from .gitdates import approximate_date, last_commit_dates
 from .linking import (
     duplicate_message,
@@ -32,7 +34,7 @@ from .linking import (
     url_key,
 )
 from .model import ERROR, INFO, WARNING, Clipping
-from .parse import parse_clipping
+from .parse import parse_clipping, unreadable_clipping
 from .settings import digest_settings, parse_options
 from .summary import summary_line
 
@@ -69,11 +71,15 @@ class ClippingReader(BaseReader):
 
     def parse(self, source_path: str) -> Clipping:
         """Return the clipping in one file, parsed."""
-        with open(source_path, "rb") as handle:
-            data = handle.read(self._options.max_bytes + 1)
+        shown = display_path(source_path)
+        root = os.path.realpath(self.settings["PATH"])
+        try:
+            data = read_limited(source_path, root, self._options.max_bytes + 1)
+        except UnreadableFile as exc:
+            return unreadable_clipping(shown, str(exc))
         clip = parse_clipping(
             data,
-            _display_path(source_path),
+            shown,
             self._options,
             fallback_date=lambda: self._approximate_date(source_path),
             render_markdown=self._markdown,
@@ -179,11 +185,6 @@ def _related_dict(related) -> dict[str, Any]:
     }
 
 
-def _display_path(source_path: str) -> str:
-    relative = os.path.relpath(source_path)
-    return source_path if relative.startswith("..") else relative
-
-
 def add_reader(readers) -> None:
     """Register the clipping reader for .txt files."""
     readers.reader_classes["txt"] = ClippingReader
@@ -242,7 +243,7 @@ def _without_duplicate_sources(generator, articles: list) -> list:
     stats = _stats(generator)
     for path, first in duplicates.items():
         message = duplicate_message(
-            _display_path(path), _display_path(first), by_path[path].source_url
+            display_path(path), display_path(first), by_path[path].source_url
         )
         logger.warning("clippings: %s", message)
         stats["warnings"] += 1
@@ -276,7 +277,9 @@ def _stats(generator) -> Counter:
 
 def register() -> None:
     """Connect the clippings plugin to Pelican's signals."""
+    hooks.install()
     signals.initialized.connect(check_settings)
+    signals.content_object_init.connect(hooks.adopt_clipping)
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(report_problems)
     signals.article_generator_pretaxonomy.connect(link_clippings)
