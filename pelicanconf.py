@@ -12,7 +12,7 @@ PATH = "content"
 OUTPUT_PATH = "output"
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["speedups", "clippings", "feeds", "ranking", "navigation", "sitemap"]
+PLUGINS = ["writer", "speedups", "clippings", "feeds", "ranking", "navigation", "sitemap"]
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"

@@ -32,6 +32,7 @@ from feeds.entries import (
     sanitise_html,
 )
 from feeds.specs import build_index, build_specs, entries_for_feeds, newest_first
+from writer.store import OutputStore
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TEMPLATES = Path(__file__).resolve().parent.parent / "theme" / "templates"
@@ -328,21 +329,20 @@ def test_opml_lists_every_topic_feed():
 
 
 def test_writer_refuses_a_second_write_to_one_path(tmp_path):
-    writer = FeedWriter(str(tmp_path))
+    writer = FeedWriter(OutputStore(str(tmp_path)))
     writer.write("feeds/a.xml", b"one")
-    with pytest.raises(FeedCollisionError, match=r"feeds: feeds/a\.xml"):
+    with pytest.raises(FeedCollisionError, match=r"feeds/a\.xml is written by 'feeds' twice"):
         writer.write("feeds/a.xml", b"two")
     assert (tmp_path / "feeds" / "a.xml").read_bytes() == b"one"
     with pytest.raises(FeedCollisionError):
         writer.write("../outside.xml", b"x")
 
 
-def test_writer_shares_the_set_of_written_files(tmp_path):
-    written = {str(tmp_path / "feeds" / "all.atom.xml")}
-    with pytest.raises(FeedCollisionError):
-        write_feeds(
-            build_specs([entry(1)], settings()), settings(), FeedWriter(str(tmp_path), written)
-        )
+def test_writer_shares_the_build_s_record_of_written_files(tmp_path):
+    store = OutputStore(str(tmp_path))
+    store.claim("feeds/all.atom.xml", "pages")
+    with pytest.raises(FeedCollisionError, match="both 'pages' and 'feeds'"):
+        write_feeds(build_specs([entry(1)], settings()), settings(), FeedWriter(store))
 
 
 # Discovery partial

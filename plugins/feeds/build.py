@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Iterable
 from email.utils import format_datetime
 from typing import Any
@@ -14,6 +12,8 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 from lxml import etree
+
+from writer.store import OutputCollisionError, OutputStore
 
 from .config import FeedSettings
 from .entries import FeedEntry, Image
@@ -25,8 +25,10 @@ JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "newsdigest"
 
 
-class FeedCollisionError(RuntimeError):
-    """Two files of one build want the same output path."""
+OWNER = "feeds"  # how collision errors name this writer
+
+# Two files of one build want the same output path (the one writer's error).
+FeedCollisionError = OutputCollisionError
 
 
 class _LinksExtension(BaseExtension):
@@ -212,52 +214,17 @@ def render_opml(specs: Iterable[FeedSpec], settings: FeedSettings) -> bytes:
 
 
 class FeedWriter:
-    """Write files under the output folder, each at most once per build.
+    """Write feed files through the build's one output writer, as owner "feeds"."""
 
-    ``written`` is the set of absolute paths already written in this build;
-    pass Pelican's writer's own set so feeds and pages cannot overwrite each
-    other unnoticed.
-    """
-
-    def __init__(self, output_path: str, written: set[str] | None = None) -> None:
-        self.output_path = os.path.abspath(output_path)
-        self.written = written if written is not None else set()
+    def __init__(self, store: OutputStore) -> None:
+        self.store = store
 
     def write(self, relative_path: str, data: bytes) -> str:
-        """Write data to relative_path; raise FeedCollisionError on a repeat."""
-        path = os.path.abspath(os.path.join(self.output_path, relative_path))
-        if os.path.commonpath([self.output_path, path]) != self.output_path:
-            raise FeedCollisionError(f"feeds: {relative_path} is outside the output")
-        if path in self.written:
-            raise FeedCollisionError(f"feeds: {relative_path} was already written in this build")
-        self.written.add(path)
-        if _holds(path, data):
-            return path
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        # Write then rename, so a preview server never serves half a feed.
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".feeds-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-        logger.info("feeds: writing %s", path)
+        """Write data to relative_path; raise OutputCollisionError if anything else wrote it."""
+        path = self.store.claim(relative_path, OWNER)
+        if self.store.put(path, data):
+            logger.info("feeds: writing %s", path)
         return path
-
-
-def _holds(path: str, data: bytes) -> bool:
-    """Return whether the file at path already holds exactly data (then it is left alone)."""
-    try:
-        if os.path.getsize(path) != len(data):
-            return False
-        with open(path, "rb") as handle:
-            return handle.read() == data
-    except OSError:
-        return False
 
 
 def write_feeds(specs: list[FeedSpec], settings: FeedSettings, writer: FeedWriter) -> list[str]:

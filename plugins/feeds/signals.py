@@ -8,6 +8,9 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from writer.signals import register as register_writer
+from writer.signals import store_for
+
 from .build import FeedWriter, write_feeds
 from .config import FeedSettings
 from .specs import PAGE_SAVE_AS, PAGE_URL, build_index, build_specs, entries_for_feeds
@@ -31,10 +34,9 @@ class FeedsGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         """Write every feed, the topics OPML and the /feeds/ page."""
-        # Share Pelican's record of written files: a collision either way fails.
-        written = getattr(writer, "_written_files", None)
-        feed_writer = FeedWriter(self.output_path, written)
-        paths = write_feeds(self.specs, self.feed_settings, feed_writer)
+        # Through the one output writer: a collision with a page either way fails,
+        # and a feed the last build wrote and this one did not is removed.
+        paths = write_feeds(self.specs, self.feed_settings, FeedWriter(store_for(self)))
         logger.info("feeds: wrote %d feed files", len(paths))
         writer.write_file(
             PAGE_SAVE_AS,
@@ -53,4 +55,5 @@ def get_generators(pelican_object: Any) -> type[FeedsGenerator]:
 
 def register() -> None:
     """Connect the feeds plugin to Pelican."""
+    register_writer()
     signals.get_generators.connect(get_generators)

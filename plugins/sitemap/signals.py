@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 import os
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
+import writer
+
 from .build import robots_txt, sitemap_xml
 
 logger = logging.getLogger(__name__)
+
+OWNER = "sitemap"  # how collision errors name this writer
 
 # {real output folder: {page path relative to it: last modified}} for builds under way.
 _pages: dict[str, dict[str, datetime | None]] = {}
@@ -46,12 +49,11 @@ def record(path: str, context: dict[str, Any] | None = None) -> None:
 
 
 def write(pelican: Any) -> None:
-    """Write sitemap.xml and robots.txt into the output folder."""
-    output = Path(pelican.output_path)
-    pages = _pages.pop(os.path.realpath(output), {})
+    """Write sitemap.xml and robots.txt into the output folder, through the one writer."""
+    pages = _pages.pop(os.path.realpath(pelican.output_path), {})
     url = site_url(pelican.settings)
-    (output / "sitemap.xml").write_text(sitemap_xml(pages, url), encoding="utf-8")
-    (output / "robots.txt").write_text(robots_txt(url), encoding="utf-8")
+    writer.write_file(pelican, "sitemap.xml", sitemap_xml(pages, url).encode(), OWNER)
+    writer.write_file(pelican, "robots.txt", robots_txt(url).encode(), OWNER)
     logger.info("sitemap: listed %d pages in sitemap.xml", len(pages))
 
 
@@ -60,4 +62,6 @@ def register() -> None:
     # get_writer is sent once per run, just before any page is written.
     signals.get_writer.connect(start)
     signals.content_written.connect(record)
-    signals.finalized.connect(write)
+    # Written when every page is known, before the writer removes stale files.
+    writer.register()
+    writer.closing.connect(write)

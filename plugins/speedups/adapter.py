@@ -9,6 +9,9 @@ from typing import Any
 from pelican import signals
 from pelican.log import console
 
+from writer.signals import closed, closing
+from writer.signals import register as register_writer
+
 from . import patches
 from .lists import IndexedList
 from .progress import BuildProgress
@@ -92,27 +95,33 @@ def provide_writer(pelican) -> type[FastWriter] | None:
 
 
 def flush_pages(pelican) -> None:
-    """Render the pages the writer held back, then print the build's summary line."""
+    """Render the pages the writer held back (sent as the one writer's closing signal)."""
     writer = getattr(pelican, "speedups_writer", None)
-    progress = writer.progress() if writer is not None else None
-    if writer is not None:
-        del pelican.speedups_writer
-        settings = speedup_settings(pelican.settings)
-        workers = worker_count(pelican.settings)
-        writer.flush(workers, settings["DIGEST_RENDER_CACHE"], pelican.settings["CACHE_PATH"])
-        logger.info(
-            "speedups: rendered %d pages with %d workers, %d unchanged since the last build, "
-            "%d no longer built removed",
-            writer.rendered,
-            workers,
-            writer.unchanged,
-            writer.removed,
-        )
+    if writer is None:
+        return
+    settings = speedup_settings(pelican.settings)
+    workers = worker_count(pelican.settings)
+    writer.flush(workers, settings["DIGEST_RENDER_CACHE"], pelican.settings["CACHE_PATH"])
+    logger.info(
+        "speedups: rendered %d pages with %d workers, %d unchanged since the last build",
+        writer.rendered,
+        workers,
+        writer.unchanged,
+    )
+
+
+def print_summary(pelican, removed: list[str] = ()) -> None:
+    """Print the build's summary line, once the one writer has removed stale files."""
+    writer = getattr(pelican, "speedups_writer", None)
+    if writer is None:
+        return
+    del pelican.speedups_writer
+    progress = writer.progress()
     if progress is not None:
         counts = {
             "rendered": writer.rendered,
             "unchanged": writer.unchanged,
-            "old pages removed": writer.removed,
+            "old files removed": len(removed),
         }
         console.print(progress.finish(counts), soft_wrap=True)
 
@@ -125,4 +134,6 @@ def register() -> None:
     signals.article_generator_context.connect(count_file)
     signals.article_generator_pretaxonomy.connect(start_assembly)
     signals.get_writer.connect(provide_writer)
-    signals.finalized.connect(flush_pages)
+    register_writer()
+    closing.connect(flush_pages)
+    closed.connect(print_summary)

@@ -25,6 +25,8 @@ from typing import Any
 from pelican.contents import Content
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from writer.store import write_if_changed
+
 from .fingerprints import Fingerprinter, settings_digest, template_family
 
 logger = logging.getLogger(__name__)
@@ -64,7 +66,7 @@ class FastWriter(Writer):
         self._families: dict[str, tuple[frozenset[str], bytes] | None] = {}
         self._settings_digest = b""
         self._progress: Any = None
-        self.rendered = self.unchanged = self.removed = 0
+        self.rendered = self.unchanged = 0
 
     def write_file(self, name: str, template: Any, context: dict[str, Any], *args, **kwargs):
         """Record the pages Pelican would write; they are rendered by flush()."""
@@ -160,7 +162,6 @@ class FastWriter(Writer):
         )
         if use_cache:
             _save_store(store_path, {r[0]: [r[1], *r[3:]] for r in results if r[1]})
-            self.removed = remove_orphans(self.output_path, set(previous) - {r[0] for r in results})
 
     def _fingerprint(self, job: Job, fingerprinter: Fingerprinter) -> str:
         family = self._family(job.template)
@@ -221,48 +222,9 @@ def in_workers(work: Callable[[list], list], items: list, workers: int) -> list:
     return results
 
 
-def remove_orphans(output_path: str, keys: set[str]) -> int:
-    """Remove the pages the last build wrote and this one did not (a retitled story's old page)."""
-    removed = 0
-    for key in sorted(keys):
-        path = os.path.join(output_path, key)
-        if os.path.commonpath([os.path.realpath(path), os.path.realpath(output_path)]) != (
-            os.path.realpath(output_path)
-        ):
-            continue
-        try:
-            os.remove(path)
-        except OSError:
-            continue
-        removed += 1
-        folder = os.path.dirname(path)
-        while folder != output_path and not os.listdir(folder):
-            os.rmdir(folder)
-            folder = os.path.dirname(folder)
-    return removed
-
-
 def runs_in_parallel(count: int, workers: int) -> bool:
     """Return whether in_workers splits count items across processes."""
     return workers > 1 and count >= MIN_PARALLEL_JOBS and hasattr(os, "fork")
-
-
-def write_if_changed(path: str, data: bytes) -> bool:
-    """Write data to path unless the file already holds exactly these bytes.
-
-    Rewriting an unchanged file costs more than reading it: ext4 flushes a
-    file that is truncated and written again.
-    """
-    try:
-        if os.path.getsize(path) == len(data):
-            with open(path, "rb") as handle:
-                if handle.read() == data:
-                    return False
-    except OSError:
-        pass
-    with open(path, "wb") as handle:
-        handle.write(data)
-    return True
 
 
 def _stat(path: str) -> list[int]:

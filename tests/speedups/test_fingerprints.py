@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from jinja2 import DictLoader, Environment
 
 from speedups.fingerprints import Fingerprinter, settings_digest, template_family
-from speedups.writer import write_if_changed
 
 
 class Story:
@@ -77,12 +76,3 @@ def test_template_family_follows_extends_and_includes():
     assert {"SITENAME", "articles"} <= variables
     assert template_family(environment, "page.html")[1] == sources
     assert template_family(environment, "dynamic.html") is None
-
-
-def test_write_if_changed_leaves_identical_files_alone(tmp_path):
-    path = tmp_path / "page.html"
-    assert write_if_changed(str(path), b"one")
-    before = path.stat().st_mtime_ns
-    assert not write_if_changed(str(path), b"one")
-    assert path.stat().st_mtime_ns == before
-    assert write_if_changed(str(path), b"two") and path.read_bytes() == b"two"
