@@ -17,7 +17,7 @@ from .dates import settle_dates
 from .files import UnreadableFile, display_path, read_limited
 from .gitdates import approximate_date, last_commit_dates
 from .linking import duplicate_message, duplicate_sources
-from .model import ERROR, INFO, Clipping
+from .model import ERROR, INFO, WARNING, Clipping
 from .options import ParseOptions
 from .parse import parse_clipping, unreadable_clipping
 from .settings import parse_options
@@ -55,7 +55,7 @@ def report(clippings: list[Clipping], show_info: bool = False) -> tuple[list[str
         for problem in sorted(clip.problems, key=lambda p: p.line or 0):
             if problem.level != INFO or show_info:
                 lines.append(f"{problem} [{problem.level}]")
-            stats["warnings"] += problem.level != INFO
+            stats["warnings"] += problem.level == WARNING
             stats["errors"] += problem.level == ERROR
         if not clip.usable:
             stats["skipped"] += 1
@@ -64,7 +64,6 @@ def report(clippings: list[Clipping], show_info: bool = False) -> tuple[list[str
         elif clip.path in repeated:
             message = duplicate_message(clip.path, repeated[clip.path], clip.source_url)
             lines.append(f"{message} [error]")
-            stats["warnings"] += 1
             stats["errors"] += 1
             stats["skipped"] += 1
         else:

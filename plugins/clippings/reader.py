@@ -201,7 +201,8 @@ def report_problems(generator, metadata: dict[str, Any]) -> None:
     stats["read"] += 1
     for level, _line, message in metadata.get("clipping_problems", ()):
         logger.log(_LOG_LEVELS[level], "clippings: %s", message)
-        stats["warnings"] += level != INFO
+        stats["errors"] += level == ERROR
+        stats["warnings"] += level == WARNING
     if metadata.get("status") != "skip":
         stats["published"] += 1
     elif metadata.get("clipping_unpublished"):
@@ -246,7 +247,7 @@ def _without_duplicate_sources(generator, articles: list) -> list:
             display_path(path), display_path(first), by_path[path].source_url
         )
         logger.warning("clippings: %s", message)
-        stats["warnings"] += 1
+        stats["errors"] += 1
         stats["published"] -= 1
         stats["skipped"] += 1
     return [a for a in articles if a.source_path not in duplicates]
@@ -259,9 +260,11 @@ def log_summary(generators) -> None:
         if not stats:
             continue
         console.print(summary_line(stats))
-        if stats["warnings"] and digest_settings(generator.settings)["DIGEST_STRICT"]:
+        problems = stats["errors"] + stats["warnings"]
+        if problems and digest_settings(generator.settings)["DIGEST_STRICT"]:
             raise StrictModeError(
-                f"clippings: {stats['warnings']} warning(s) and DIGEST_STRICT is on; build failed"
+                f"clippings: {stats['errors']} error(s) and {stats['warnings']} warning(s) "
+                "and DIGEST_STRICT is on; build failed"
             )
 
 

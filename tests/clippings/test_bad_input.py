@@ -232,6 +232,11 @@ def test_make_check_reports_every_problem_and_fails():
     )
     assert any("duplicate_source_b.txt: same source URL as" in line for line in lines)
     assert lines[-1].startswith("clippings: 33 read, 22 published, 3 unpublished, 8 skipped")
+    # Errors and warnings are counted apart, each as often as it is listed.
+    errors = sum(line.endswith("[error]") for line in lines)
+    warnings = sum(line.endswith("[warning]") for line in lines)
+    assert errors >= 8 and warnings > 0
+    assert lines[-1].endswith(f", {errors} errors, {warnings} warnings")
 
 
 def test_make_check_passes_on_the_demo():
@@ -242,7 +247,7 @@ def test_make_check_passes_on_the_demo():
         cwd=ROOT,
         env={"PYTHONPATH": str(ROOT / "plugins")},
     )
-    assert result.returncode == 0 and result.stdout.endswith("0 skipped, 0 warnings\n")
+    assert result.returncode == 0 and result.stdout.endswith("0 skipped, 0 errors, 0 warnings\n")
 
 
 def test_strict_mode_fails_the_build(tmp_path):

@@ -136,7 +136,7 @@ def test_demo_content_builds_without_warnings(tmp_path, caplog, capsys):
     assert warnings == []
     clippings = len(list(content.glob("*.txt")))
     assert (
-        f"clippings: {clippings} read, {clippings - 1} published, 1 unpublished, 0 skipped, 0 warnings"
+        f"clippings: {clippings} read, {clippings - 1} published, 1 unpublished, 0 skipped, 0 errors, 0 warnings"
         in capsys.readouterr().out
     )
     assert len(article_pages(output)) == clippings - 1
