@@ -93,9 +93,9 @@ def _read_plain(clip: Clipping, source: str, match: re.Match | None, options: Pa
     if not parts:
         _fail(clip, 1, "no text after the date")
         return
-    clip.title = text.shorten(text.first_sentence(parts[0]), options.title_length)
-    clip.excerpt = text.shorten(parts[0], options.excerpt_length)
-    clip.body_html = text.paragraphs_html(parts[1:])
+    clip.title, summary, rest = text.title_and_summary(parts, options.title_length)
+    clip.excerpt = text.shorten(summary, options.excerpt_length)
+    clip.body_html = text.paragraphs_html(rest)
 
 
 def _date_from_fallback(clip: Clipping, fallback_date: FallbackDate | None) -> None:

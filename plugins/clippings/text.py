@@ -92,7 +92,35 @@ def shorten(text: str, limit: int) -> str:
 def title_from_text(text: str, limit: int = 100) -> str:
     """Return a title taken from the first sentence of text."""
     first = paragraphs(text)
-    return shorten(first_sentence(first[0]), limit) if first else ""
+    return title_and_summary(first, limit)[0] if first else ""
+
+
+def title_and_summary(parts: list[str], limit: int = 100) -> tuple[str, str, list[str]]:
+    """Return (title, summary, other paragraphs) of a plain-text clipping.
+
+    The title is the first sentence without its full stop; the summary is
+    the rest of the first paragraph, or the next paragraph when the first is
+    only the title, so the page never shows the title sentence twice. A title
+    cut short keeps the whole first paragraph as the summary.
+    """
+    sentence = first_sentence(parts[0])
+    title = shorten(sentence, limit)
+    if title != sentence:
+        return title, parts[0], parts[1:]
+    title = without_full_stop(title)
+    rest = parts[0][len(sentence) :].strip()
+    if rest:
+        return title, rest, parts[1:]
+    if len(parts) > 1:
+        return title, parts[1], parts[2:]
+    return title, "", []
+
+
+def without_full_stop(sentence: str) -> str:
+    """Return sentence without one closing full stop ("..." and "?" stay)."""
+    if sentence.endswith(".") and not sentence.endswith(".."):
+        return sentence[:-1].rstrip()
+    return sentence
 
 
 def paragraphs_html(parts: list[str]) -> str:

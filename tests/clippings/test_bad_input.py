@@ -75,13 +75,13 @@ def test_unusable_clipping_is_skipped_with_one_warning(bad_site, file, line, mes
     ("file", "message", "title"),
     [
         ("unknown_keys.txt", "unknown key 'mood' ignored", "Clipping With Unknown Keys"),
-        ("wrong_types.txt", "title must be text, not a list", "Wrong types everywhere."),
-        ("wrong_types.txt", "heat -5 is outside 0 to 100", "Wrong types everywhere."),
-        ("wrong_types.txt", "topics is a single string", "Wrong types everywhere."),
+        ("wrong_types.txt", "title must be text, not a list", "Wrong types everywhere"),
+        ("wrong_types.txt", "heat -5 is outside 0 to 100", "Wrong types everywhere"),
+        ("wrong_types.txt", "topics is a single string", "Wrong types everywhere"),
         (
             "missing_title.txt",
             "no title: using the first sentence",
-            "Missing titles fall back to the excerpt.",
+            "Missing titles fall back to the excerpt",
         ),
         ("date_invalid.txt", "'2021-13-45' is not an ISO 8601 date", "Invalid Date Clipping"),
         ("date_far_future.txt", "2999-01-01 looks wrong; kept", "Far Future Clipping"),
@@ -146,8 +146,8 @@ def test_dates_in_every_form(bad_site, title, datetime):
     ("title", "text"),
     [
         ("UTF-8 With BOM Clipping", None),
-        ("UTF-16 clipping about Škoda and Zürich.", None),
-        ("Latin-1 clipping about a café in Besançon.", None),
+        ("UTF-16 clipping about Škoda and Zürich", None),
+        ("Latin-1 clipping about a café in Besançon", None),
         ("CRLF Line Endings Clipping", "Body line two."),
     ],
 )

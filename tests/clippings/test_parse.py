@@ -203,9 +203,10 @@ def test_dated_text_takes_title_summary_and_body_from_the_text():
     assert clip.date == datetime(2021, 2, 15, tzinfo=UTC) and not clip.date_approximate
     assert clip.title == (
         "Volkswagen says its software arm will work with Microsoft on a cloud "
-        "platform for automated driving."
+        "platform for automated driving"
     )
-    assert clip.excerpt.endswith("The companies gave no financial terms.")
+    # The summary does not repeat the title sentence.
+    assert clip.excerpt == "The companies gave no financial terms."
     assert clip.body_html.count("<p>") == 2 and "Tesla" in clip.body_html
     assert clip.problems == []
 
@@ -235,10 +236,12 @@ def test_bare_text_without_any_date_is_skipped():
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("Short one. Then more.", "Short one."),
-        ("Dr. Smith said yes.", "Dr. Smith said yes."),
+        ("Short one. Then more.", "Short one"),
+        ("Dr. Smith said yes.", "Dr. Smith said yes"),
+        ("Is it? Yes.", "Is it?"),
+        ("Wait for it... Now.", "Wait for it..."),
         ("No full stop at all", "No full stop at all"),
-        ("“Quoted!” he said. Next.", "“Quoted!” he said."),
+        ("“Quoted!” he said. Next.", "“Quoted!” he said"),
         ("word " * 40, ("word " * 19).strip() + "…"),
     ],
 )
@@ -249,8 +252,8 @@ def test_title_is_the_first_sentence_cut_at_a_word(text, title):
 @pytest.mark.parametrize(
     ("source", "fallback"),
     [
-        (front("excerpt: The excerpt gives it. More here."), "The excerpt gives it."),
-        (front("topics: [A]") + "The body gives it. More.", "The body gives it."),
+        (front("excerpt: The excerpt gives it. More here."), "The excerpt gives it"),
+        (front("topics: [A]") + "The body gives it. More.", "The body gives it"),
         (front("topics: [A]"), "sample"),
     ],
 )
@@ -301,7 +304,7 @@ def test_oversized_file_is_skipped():
 )
 def test_encodings_and_line_endings(data):
     clip = parse(data)
-    assert clip.title == "Café crème." and clip.usable
+    assert clip.title == "Café crème" and clip.usable
 
 
 def test_markdown_body_is_sanitised():
@@ -322,3 +325,17 @@ def test_too_many_topics_are_capped():
 def test_identity_prefers_the_source_url():
     assert parse(front("title: T\nwebUrl: https://x.example/a")).identity == "https://x.example/a"
     assert parse(front("title: T")).identity == "clipping:sample.txt"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "excerpt", "paragraphs"),
+    [
+        ("One line only.", "One line only", "", 0),
+        ("Title here.\n\nThe summary.\n\nThe body.", "Title here", "The summary.", 1),
+        ("Title here. Summary goes on.\n\nBody.", "Title here", "Summary goes on.", 1),
+    ],
+)
+def test_plain_text_never_shows_its_title_sentence_twice(text, title, excerpt, paragraphs):
+    clip = parse(f" date 2021-01-01 {text}")
+    assert (clip.title, clip.excerpt) == (title, excerpt)
+    assert clip.body_html.count("<p>") == paragraphs

@@ -109,7 +109,7 @@ def test_same_titles_get_distinct_pages_and_reserved_slugs_are_avoided(fixture_s
         "First story with a common headline.",
         "Second story with the same headline.",
     }
-    assert page(fixture_site, "/topics-2/").xpath("string(//h1)") == "Topics."
+    assert page(fixture_site, "/topics-2/").xpath("string(//h1)") == "Topics"
     assert page(fixture_site, "/topics/").xpath("string(//h1)") == "Topics"
 
 
@@ -159,3 +159,13 @@ def test_the_pelican_command_builds_any_folder_from_any_directory(tmp_path):
         == "Volkswagen, Microsoft Ink Self-Driving Software Partnership"
     )
     assert "clippings: 2 read, 2 published" in result.stdout
+
+
+def test_plain_text_title_drops_its_full_stop_and_is_not_repeated(fixture_site):
+    pages = article_pages(fixture_site)
+    (dated,) = [t for t in pages.values() if t.xpath("string(//h1)").startswith("Volkswagen says")]
+    title = dated.xpath("string(//h1)")
+    assert title.endswith("automated driving")
+    summary = dated.xpath("string(//p[@class='summary'])")
+    assert summary == "The companies gave no financial terms."
+    assert title not in dated.xpath("string(//article)").replace(title, "", 1)
