@@ -12,7 +12,16 @@ PATH = "content"
 OUTPUT_PATH = "output"
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
-PLUGINS = ["writer", "speedups", "clippings", "feeds", "ranking", "navigation", "sitemap"]
+PLUGINS = [
+    "writer",
+    "speedups",
+    "clippings",
+    "feeds",
+    "ranking",
+    "navigation",
+    "sitemap",
+    "publish",
+]
 
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"

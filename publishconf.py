@@ -9,4 +9,6 @@ from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 FEED_DOMAIN = SITEURL
+# plugins/publish refuses to build without an absolute SITEURL.
+DIGEST_PUBLISH = True
 DELETE_OUTPUT_DIRECTORY = True
