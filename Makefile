@@ -8,7 +8,7 @@ OUTPUTDIR := output
 PORT ?= 8000
 
 .DEFAULT_GOAL := html
-.PHONY: html serve devserver clean test test-deps lint format publish check bench golden
+.PHONY: html serve devserver clean test test-deps lint format publish check bench golden eval
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ test: test-deps
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py --sizes $(or $(SIZES),1000,10000)
+
+eval: $(BIN)/.installed
+	$(BIN)/python benchmarks/eval_stories.py --sizes $(or $(SIZES),10000,100000)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

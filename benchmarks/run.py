@@ -16,6 +16,7 @@ from pathlib import Path
 
 import measure
 import report
+from eval_stories import time_clustering
 from measure import BuildResult, run_build, skipped
 from synthetic import write_clippings, write_markdown_items
 
@@ -158,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     if load > cpus:
         print(f"warning: load average {load:.1f} on {cpus} CPUs: wall times are inflated")
     print()
+    print("story clustering alone (benchmarks/eval_stories.py, generated members):")
+    clustering = {n: time_clustering(n) for n in args.sizes}
+    print()
     print(report.summary(ratio_rows, scaling_rows))
     failed = report.failures(runs)
     if failed:
@@ -173,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         "runs": [result.to_dict() for result in runs],
         "ratios": ratio_rows,
         "scaling": scaling_rows,
+        "clustering_s": clustering,
     }
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"\nresults written to {args.json}")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .ids import order_members
 from .model import NO_STORY, Member, Story
 
 DEFAULT_SPAN_DAYS = 31.0
@@ -62,3 +63,52 @@ def override_conflicts(
                 )
             )
     return conflicts
+
+
+Rebuild = Callable[[list[list[Member]], list[Story]], list[Story]]
+
+
+def apply_overrides(
+    stories: list[Story], members: Sequence[Member], previous: list[Story], rebuild: Rebuild
+) -> list[Story]:
+    """Move every clipping with ``story: <id>`` into the story of that id, when it exists.
+
+    The receiving story keeps its id; a story that lost a clipping is rebuilt (by
+    ``rebuild(groups, previous)``) and may get a new id if it lost its earliest member.
+    """
+    by_key = {member.key: member for member in members}
+    alias = {old: story.id for story in stories for old in (story.id, *story.absorbed)}
+    moves = {
+        member.key: alias[member.override]
+        for member in members
+        if member.override not in (None, NO_STORY) and member.override in alias
+    }
+    if not moves:
+        return stories
+    pinned = {story.id: story for story in stories}
+    groups: dict[str, list[Member]] = {}
+    for story in stories:
+        for key in story.members:
+            groups.setdefault(moves.get(key, story.id), []).append(by_key[key])
+    unchanged = {
+        old_id
+        for old_id, group in groups.items()
+        if {m.key for m in group} == set(pinned[old_id].members)
+    }
+    keeps = unchanged | set(moves.values())
+    free = [story for story in previous if story.id not in keeps]
+    result = []
+    for old_id, group in sorted(groups.items()):
+        story = pinned[old_id]
+        if old_id in unchanged:
+            result.append(story)
+        elif old_id in keeps:
+            received = rebuild([order_members(group)], [])[0]
+            result.append(
+                Story(old_id, received.members, received.wire_groups, absorbed=story.absorbed)
+            )
+        else:
+            rebuilt = rebuild([group], free)
+            free = [s for s in free if s.id != rebuilt[0].id]
+            result.extend(rebuilt)
+    return sorted(result, key=lambda story: story.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that track a reader rather than name an article.
@@ -54,6 +55,8 @@ def _path(path: str) -> str:
 
 
 def _query(query: str) -> str:
+    if not query:
+        return ""
     kept = [
         (name, value)
         for name, value in parse_qsl(query, keep_blank_values=True)
@@ -64,6 +67,7 @@ def _query(query: str) -> str:
     return urlencode(sorted(kept))
 
 
+@lru_cache(maxsize=65536)
 def normalise_url(url: str) -> str:
     """Return a canonical form of an http(s) URL, or "" for anything else.
 

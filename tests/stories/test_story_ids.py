@@ -12,10 +12,13 @@ B = "https://b.example/vw-azure"
 C = "https://c.example/volkswagen-cloud"
 
 
+VW = "Volkswagen will build its automated driving platform on Microsoft Azure, the carmaker said."
+
+
 def _vw(day_shift=0.0):
     return [
-        member("vw/a.txt", "VW and Microsoft team up", day=0 + day_shift, url=A),
-        member("vw/b.txt", "Volkswagen picks Azure", day=1 + day_shift, url=B, related=(A,)),
+        member("vw/a.txt", "VW and Microsoft team up", VW, day=0 + day_shift, url=A),
+        member("vw/b.txt", "Volkswagen picks Azure", VW, day=1 + day_shift, url=B, related=(A,)),
     ]
 
 
@@ -44,8 +47,8 @@ def test_title_edit_keeps_the_id():
 
 def test_a_new_member_joining_keeps_the_id_even_when_earlier():
     before = cluster_stories(_vw())
-    later = member("vw/c.txt", "Later take", day=2, url=C, related=(B,))
-    earlier = member("vw/0.txt", "Scoop", day=-1, url="https://z.example/scoop", related=(A,))
+    later = member("vw/c.txt", "Later take", VW, day=2, url=C, related=(B,))
+    earlier = member("vw/0.txt", "Scoop", VW, day=-1, url="https://z.example/scoop", related=(A,))
     (after,) = cluster_stories([*_vw(), later], previous=before)
     assert after.id == before[0].id and after.size == 3
     (after,) = cluster_stories([*_vw(), later, earlier], previous=before)
@@ -61,7 +64,7 @@ def test_merge_lists_the_absorbed_id_and_carries_older_absorptions():
     before = cluster_stories(one + two)
     assert len(before) == 2
     ids = {s.members[0]: s.id for s in before}
-    bridge = member("vw/c.txt", "Both", day=1.5, url=C, related=(A, B))
+    bridge = member("vw/c.txt", "Both", day=1.5, url=C, urls=(C, A + "/amp/", B + "?utm_source=x"))
     (merged,) = cluster_stories(one + two + [bridge], previous=before)
     assert merged.id == ids["vw/a.txt"]
     assert merged.absorbed == (ids["vw/b.txt"],)

@@ -1,0 +1,124 @@
+"""Names and figures: the checks that tell two look-alike clippings apart.
+
+Same-vocabulary stories ("Microsoft and VW" vs "Microsoft and Baidu") share most words;
+what tells them apart is a name in each title that the other never mentions. A *name*
+is a token that running text (not headlines, which capitalise every word) writes
+capitalised and rarely in lower case: "Baidu" is one, "Partnership" is not. Two
+clippings *conflict* when each title has a name absent from the other's title and
+opening: that pair's similarity is scaled down by ``ClusterSettings.name_conflict``.
+Likewise two clippings that both cite figures (amounts, percentages, a quarter) but
+share none differ (``ClusterSettings.figure_conflict``): two results of one company.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .model import Member
+
+# Words, hyphenated words and "AT&T"; a possessive "'s" falls off as a token of its own.
+_TOKEN = re.compile(r"\w[\w&]*(?:-\w+)*")
+_OPENING = 400
+# Figures a report is about: amounts, percentages, quarters. Two reports of one event
+# share at least one; two quarterly results of one company usually share none.
+_FIGURE = re.compile(
+    r"[$€£]\s?\d[\d,.]*\d?|\d[\d,.]*\s?(?:%|percent|per cent|billion|million|bn\b)"
+    r"|\b(?:q[1-4]|h[12]|(?:first|second|third|fourth)[- ]quarter)\b",
+    re.IGNORECASE,
+)
+_HEADLINE_WORDS = frozenset({"update", "analysis", "exclusive", "breaking", "live", "watch"})
+
+
+_tokens = _TOKEN.findall
+
+
+def _rows(*tables: list[frozenset[str]]) -> list[sparse.csr_matrix]:
+    """Return binary matrices over one vocabulary: row n has a 1 for each item of table[n]."""
+    vocabulary: dict[str, int] = {}
+    built = []
+    for sets in tables:
+        indptr, indices = [0], []
+        for items in sets:
+            indices.extend(vocabulary.setdefault(item, len(vocabulary)) for item in sorted(items))
+            indptr.append(len(indices))
+        built.append((np.ones(len(indices), dtype=np.float32), indices, indptr))
+    shape = (len(tables[0]), max(1, len(vocabulary)))
+    return [sparse.csr_matrix(parts, shape=shape) for parts in built]
+
+
+def _overlap(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+
+class Names:
+    """The names and figures of every member, and the pair checks over them."""
+
+    def __init__(self, members: Sequence[Member]) -> None:
+        titles = [_tokens(m.title) for m in members]
+        texts = [_tokens(m.text[:_OPENING]) for m in members]
+        # What counts as a name is learnt from running text only: a title-case headline
+        # capitalises every word ("Ink", "Partnership"), running text only names.
+        seen: Counter[str] = Counter()
+        for tokens in texts:
+            seen.update(tokens)
+        lower: Counter[str] = Counter()
+        upper: Counter[str] = Counter()
+        for token, count in seen.items():
+            (upper if token[:1].isupper() else lower)[token.lower()] += count
+        self.known = frozenset(
+            word
+            for word, count in upper.items()
+            if word not in ENGLISH_STOP_WORDS
+            and word not in _HEADLINE_WORDS
+            and lower[word] * 4 < count
+            and not word.isdigit()
+        )
+        leading = [self._names(tokens) for tokens in titles]
+        mentioned = [
+            lead | self._names(tokens) for lead, tokens in zip(leading, texts, strict=True)
+        ]
+        self._leads, self._mentioned = _rows(leading, mentioned)
+        (self._figures,) = _rows([_figures(m.title + " " + m.text[:_OPENING]) for m in members])
+
+    def _names(self, tokens: list[str]) -> frozenset[str]:
+        return frozenset(t.lower() for t in tokens if t[:1].isupper() and t.lower() in self.known)
+
+    def of(self, text: str) -> frozenset[str]:
+        """Return the names in a text."""
+        return self._names(_tokens(text))
+
+    def conflicts(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Return, per pair, whether each title has a name the other never mentions."""
+        lead_i, lead_j = self._leads[i], self._leads[j]
+        own_i = np.diff(lead_i.indptr) > _overlap(lead_i, self._mentioned[j])
+        own_j = np.diff(lead_j.indptr) > _overlap(lead_j, self._mentioned[i])
+        return own_i & own_j
+
+    def figures_differ(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Return, per pair, whether both cite figures and share none of them."""
+        fig_i, fig_j = self._figures[i], self._figures[j]
+        cited = (np.diff(fig_i.indptr) > 0) & (np.diff(fig_j.indptr) > 0)
+        return cited & (_overlap(fig_i, fig_j) == 0)
+
+
+_ORDINAL = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4"}
+
+
+def _figures(text: str) -> frozenset[str]:
+    """Return the figures of a text as bare numbers ("$4.2bn" -> "4.2") or quarters ("q2")."""
+    found = set()
+    for match in _FIGURE.findall(text):
+        match = match.lower()
+        number = re.search(r"\d[\d,]*(?:\.\d+)?", match)
+        if number and not re.search(r"quarter|\bq\d|\bh\d", match):
+            found.add(number.group().replace(",", "").removesuffix(".0"))
+        else:
+            word = match.split("-")[0].split()[0]
+            found.add(_ORDINAL.get(word, word))
+    return frozenset(found)
