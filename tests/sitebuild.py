@@ -71,3 +71,12 @@ def article_pages(output: Path) -> dict[str, Any]:
         if tree.xpath("//article[contains(@class, 'clipping')]"):
             found["/" + str(path.parent.relative_to(output)) + "/"] = tree
     return found
+
+
+def newest_first_exact_first(times) -> bool:
+    """Tell whether <time> elements run newest first, guessed ("about …") after exact."""
+    stamps = [t.get("datetime") for t in times]
+    guessed = [t.text_content().strip().startswith("about") for t in times]
+    exact = [s for s, g in zip(stamps, guessed, strict=True) if not g]
+    rest = [s for s, g in zip(stamps, guessed, strict=True) if g]
+    return stamps == sorted(exact, reverse=True) + sorted(rest, reverse=True)

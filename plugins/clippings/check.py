@@ -15,7 +15,7 @@ from pathlib import Path
 from .body import MarkdownRenderer
 from .dates import settle_dates
 from .files import UnreadableFile, display_path, read_limited
-from .gitdates import approximate_date, last_commit_dates
+from .gitdates import approximate_date, first_commit_dates
 from .linking import duplicate_message, duplicate_sources
 from .model import ERROR, INFO, WARNING, Clipping
 from .options import ParseOptions
@@ -26,7 +26,7 @@ from .summary import summary_line
 
 def checked_clippings(folder: Path, options: ParseOptions) -> Iterator[Clipping]:
     """Yield every .txt clipping under folder, parsed, in file-name order."""
-    committed = last_commit_dates(folder)
+    committed = first_commit_dates(folder)
     render = MarkdownRenderer()
     root = os.path.realpath(folder)
     for path in sorted(folder.rglob("*.txt")):

@@ -1,4 +1,4 @@
-"""Find when each file of a folder was last committed, with one git call."""
+"""Find when each file of a folder was first committed (added), with one git call."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 
-def last_commit_dates(folder: str | os.PathLike) -> dict[str, datetime]:
-    """Return {absolute path: last commit time} for files under folder.
+def first_commit_dates(folder: str | os.PathLike) -> dict[str, datetime]:
+    """Return {absolute path: first commit time} for files under folder.
+
+    The first commit is when the clipping was added: fixing a typo later
+    must not move it to the top of the digest.
 
     One ``git log`` over the whole folder instead of one per file: at 10,000
     clippings a call per file would cost about a minute. Empty when the
@@ -51,8 +54,13 @@ def last_commit_dates(folder: str | os.PathLike) -> dict[str, datetime]:
         for name in names.split("\x00"):
             name = name.strip("\n")
             if name:
-                dates.setdefault(os.path.join(top, name), when)
+                path = os.path.join(top, name)
+                dates[path] = min(when, dates.get(path, when))
     return dates
+
+
+ADDED_TO_GIT = "the date it was added to the digest (its first git commit)"
+FILE_TIME = "the file's modification time"
 
 
 def modification_date(path: str | os.PathLike) -> datetime | None:
@@ -66,10 +74,10 @@ def modification_date(path: str | os.PathLike) -> datetime | None:
 def approximate_date(path: str | os.PathLike, committed: dict[str, datetime]):
     """Return (date, where it came from) for a file with no date of its own, or None.
 
-    The last git commit of the file when there is one, else its modification time.
+    The first git commit of the file when there is one, else its modification time.
     """
     when = committed.get(os.path.realpath(path))
     if when:
-        return when, "the date of its last git commit"
+        return when, ADDED_TO_GIT
     modified = modification_date(path)
-    return (modified, "the file's modification time") if modified else None
+    return (modified, FILE_TIME) if modified else None

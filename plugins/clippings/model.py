@@ -58,6 +58,8 @@ class Clipping:
     body_html: str = ""
     date: datetime | None = None
     date_approximate: bool = False
+    # Where an approximate date came from, in words ("" for an exact date).
+    date_origin: str = ""
     source_url: str = ""
     source_urls: tuple[str, ...] = ()
     provider: Provider | None = None

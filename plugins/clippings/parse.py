@@ -107,6 +107,7 @@ def _date_from_fallback(clip: Clipping, fallback_date: FallbackDate | None) -> N
         return
     clip.date, origin = found
     clip.date_approximate = True
+    clip.date_origin = origin
     level = INFO if clip.shape == BARE_TEXT else WARNING
     clip.problems.append(
         Problem(clip.path, None, f"no date in the file: using {origin} (approximate)", level)

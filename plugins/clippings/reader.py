@@ -21,9 +21,9 @@ from pelican.utils import order_content, slugify
 
 from . import hooks
 from .body import MarkdownRenderer
-from .dates import settle_dates
+from .dates import exact_first, is_approximate, settle_dates
 from .files import UnreadableFile, display_path, read_limited
-from .gitdates import approximate_date, last_commit_dates
+from .gitdates import approximate_date, first_commit_dates
 from .linking import (
     duplicate_message,
     duplicate_sources,
@@ -108,6 +108,7 @@ class ClippingReader(BaseReader):
             "slug": process("slug", self._slug(clip)),
             "date": process("date", clip.date.isoformat()),
             "date_approximate": clip.date_approximate,
+            "date_origin": clip.date_origin,
             "status": "published",
             "excerpt": clip.excerpt,
             "summary": f"<p>{escape(clip.excerpt)}</p>" if clip.excerpt else "",
@@ -142,7 +143,7 @@ class ClippingReader(BaseReader):
 
     def _commit_dates(self) -> dict:
         if self._git_dates is None:
-            self._git_dates = last_commit_dates(self.settings["PATH"])
+            self._git_dates = first_commit_dates(self.settings["PATH"])
         return self._git_dates
 
     def _approximate_date(self, source_path: str):
@@ -218,7 +219,10 @@ def link_clippings(generator) -> None:
     # by source path first, then let Pelican's stable sort apply ARTICLE_ORDER_BY.
     articles = sorted(generator.articles, key=lambda a: a.source_path)
     articles = _without_duplicate_sources(generator, articles)
-    generator.articles = order_content(list(articles), generator.settings["ARTICLE_ORDER_BY"])
+    # A guessed date never goes ahead of an exact one ("Latest", topics, sources).
+    generator.articles = exact_first(
+        order_content(list(articles), generator.settings["ARTICLE_ORDER_BY"])
+    )
     slugs = unique_slugs((a.source_path, a.slug) for a in articles)
     own_pages = {}
     for article in articles:
@@ -234,6 +238,27 @@ def link_clippings(generator) -> None:
         found = internal_links((r["url"] for r in related), own_pages)
         for item in related:
             item["internal_url"] = found.get(item["url"], "")
+
+
+def keep_guesses_out_of_archives(generator) -> None:
+    """Build the month archives from exactly dated clippings only.
+
+    A guessed date (the day a file was added) says nothing about the month a
+    story ran in; those clippings are listed apart on the archives page as
+    ``digest_undated``, newest guess first.
+    """
+    exact = [a for a in generator.articles if not is_approximate(a)]
+    if len(exact) == len(generator.articles):
+        generator.context["digest_undated"] = []
+        return
+    newest_first = generator.context["NEWEST_FIRST_ARCHIVES"]
+    dates = sorted(exact, key=lambda a: a.date, reverse=newest_first)
+    generator.period_archives = generator._build_period_archives(dates, exact, generator.settings)
+    generator.context["period_archives"] = generator.period_archives
+    undated = [a for a in generator.articles if is_approximate(a)]
+    generator.dates = dates + sorted(undated, key=lambda a: a.date, reverse=newest_first)
+    generator.context["dates"] = generator.dates
+    generator.context["digest_undated"] = sorted(undated, key=lambda a: a.date, reverse=True)
 
 
 def _without_duplicate_sources(generator, articles: list) -> list:
@@ -286,4 +311,5 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_context.connect(report_problems)
     signals.article_generator_pretaxonomy.connect(link_clippings)
+    signals.article_generator_finalized.connect(keep_guesses_out_of_archives)
     signals.all_generators_finalized.connect(log_summary)
