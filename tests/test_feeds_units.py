@@ -206,7 +206,8 @@ def test_entries_keep_published_articles_only_with_utc_dates():
     assert kept.categories == ("AI",)
     assert kept.author == "Pub"
     assert kept.provider_url == "https://pub.example/"
-    assert kept.image == Image("https://pub.example/i.png", "image/png", 8, None, "")
+    # An image without alt text is described by the title.
+    assert kept.image == Image("https://pub.example/i.png", "image/png", 8, None, "Kept")
 
 
 def test_entry_without_provider_has_no_author():

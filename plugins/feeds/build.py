@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import Iterable
 from email.utils import format_datetime
+from html import escape
 from typing import Any
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -31,8 +32,29 @@ OWNER = "feeds"  # how collision errors name this writer
 FeedCollisionError = OutputCollisionError
 
 
+def _as_html_text(element: Any, plain: str) -> None:
+    """Escape an RSS element's plain text for HTML, which is how readers show it.
+
+    RSS titles and descriptions are rendered as HTML by most readers (and
+    feedparser calls them text/html), so plain text is escaped once for HTML
+    here, and once more for XML when it is written. Atom says type="text".
+    """
+    if element is not None and plain and element.text == plain:
+        element.text = escape(plain, quote=False)
+
+
 class _LinksExtension(BaseExtension):
-    """Feed-level half of the entry link workaround (writes nothing)."""
+    """Feed-level half of the entry workaround: the channel's text, escaped for HTML."""
+
+    def __init__(self) -> None:
+        self.plain: dict[str, str] = {}
+
+    def extend_rss(self, feed: Any) -> Any:
+        """Escape the channel's plain-text title and description for HTML."""
+        channel = feed.find("channel")
+        for tag, plain in self.plain.items():
+            _as_html_text(channel.find(tag), plain)
+        return feed
 
 
 class _LinksEntryExtension(BaseEntryExtension):
@@ -47,6 +69,7 @@ class _LinksEntryExtension(BaseEntryExtension):
     def __init__(self) -> None:
         self.related = ""
         self.enclosure: Image | None = None
+        self.plain: dict[str, str] = {}
 
     def extend_atom(self, entry: Any) -> Any:
         """Append the related and enclosure links to an Atom <entry>."""
@@ -63,7 +86,9 @@ class _LinksEntryExtension(BaseEntryExtension):
         return entry
 
     def extend_rss(self, item: Any) -> Any:
-        """Append the enclosure to an RSS <item>; its size is unknown, so 0."""
+        """Escape the item's plain text for HTML; append the enclosure (size unknown, 0)."""
+        for tag, plain in self.plain.items():
+            _as_html_text(item.find(tag), plain)
         if self.enclosure:
             xml_elem(
                 "enclosure",
@@ -97,6 +122,7 @@ def _add_entry(fg: FeedGenerator, entry: FeedEntry) -> None:
     for topic in entry.topics:
         fe.category(term=topic.name)
     fe.digest.related = entry.external_url
+    fe.digest.plain = {"title": entry.title, "description": entry.summary}
     if entry.image:
         fe.digest.enclosure = entry.image
         media = {"url": entry.image.url, "type": entry.image.mime_type}
@@ -117,6 +143,7 @@ def feed_generator(spec: FeedSpec, settings: FeedSettings) -> FeedGenerator:
     fg.id(spec.atom_url)
     fg.title(spec.title)
     fg.subtitle(spec.description)
+    fg.digest.plain = {"title": spec.title, "description": spec.description}
     fg.author({"name": settings.site_author})
     fg.language(settings.language)
     fg.generator(GENERATOR)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
+from html import unescape as html_unescape
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -46,6 +47,7 @@ _ABSOLUTE = ("https://", "http://")
 # Characters XML 1.0 cannot carry at all: lxml refuses them, so one stray
 # control character in a clipping would stop the whole build.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_TAGS = re.compile(r"<[^>]*>")
 # Characters kept as they are when an id URL is made a valid IRI.
 _IRI_SAFE = ":/?#[]@!$&'()*+,;=%~"
 
@@ -79,6 +81,7 @@ class EntryKey:
     published: datetime
     topics: tuple[str, ...]
     provider: str
+    approximate: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,8 @@ class FeedEntry:
     provider: Group | None = None
     provider_url: str = ""
     image: Image | None = None
+    # A guessed date: listed after every exact one, and the item says so.
+    approximate: bool = False
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -198,15 +203,44 @@ def provider_label(name: str, domain: str, source_url: str) -> str:
     return urlsplit(source_url).hostname or "the publisher"
 
 
+def date_note(published: datetime, origin: str) -> str:
+    """Return the paragraph that tells a feed reader an item's date is a guess."""
+    when = published.strftime("%d %b %Y")
+    source = f" ({escape(origin)})" if origin else ""
+    return f"<p><small>Date approximate: about {when}{source}.</small></p>"
+
+
+def lead_html(summary: str, image: Image | None, body_html: str) -> str:
+    """Return the summary paragraph and the lead image that open an entry's content.
+
+    The summary is left out when the body already opens with it (a clipping
+    whose summary was taken from its body's first paragraph).
+    """
+    parts = []
+    opening = " ".join(html_unescape(_TAGS.sub(" ", body_html[: len(summary) * 2 + 200])).split())
+    if summary and not opening.startswith(summary.rstrip("…").rstrip()):
+        parts.append(f"<p>{escape(summary)}</p>")
+    if image:
+        size = "".join(
+            f' {name}="{value}"'
+            for name, value in (("width", image.width), ("height", image.height))
+            if value
+        )
+        parts.append(f'<p><img src="{escape(image.url)}"{size} alt="{escape(image.alt)}"></p>')
+    return "\n".join(parts)
+
+
 def compose_content(
     body_html: str,
     source_url: str,
     label: str,
     related: Iterable[Mapping[str, Any]],
     base_url: str,
+    note: str = "",
+    lead: str = "",
 ) -> str:
-    """Return the entry content: body, "Read at" link and related coverage."""
-    parts = [body_html or ""]
+    """Return the entry content: summary and image, body, "Read at", related coverage, note."""
+    parts = [lead, body_html or ""]
     if source_url:
         parts.append(f'<p><a href="{escape(source_url)}">Read at {escape(label)}</a></p>')
     items = [_related_item(item, base_url) for item in related]
@@ -214,6 +248,7 @@ def compose_content(
     if items:
         parts.append("<h2>Related coverage</h2>")
         parts.append("<ul>\n" + "\n".join(items) + "\n</ul>")
+    parts.append(note)
     return "\n".join(part for part in parts if part)
 
 
@@ -274,8 +309,8 @@ def _provider(article: Any, base_url: str | None) -> Group | None:
     return _group(author, name, base_url)
 
 
-def _image(article: Any, base_url: str) -> Image | None:
-    """Return the article's lead image, or None when it has no usable one."""
+def _image(article: Any, base_url: str, title: str = "") -> Image | None:
+    """Return the article's lead image (alt: its own, else the title), or None."""
     data = getattr(article, "image", None)
     if not isinstance(data, Mapping) or not data.get("url"):
         return None
@@ -288,7 +323,7 @@ def _image(article: Any, base_url: str) -> Image | None:
         mime_type=guess_image_type(url),
         width=width if isinstance(width, int) and width > 0 else None,
         height=height if isinstance(height, int) and height > 0 else None,
-        alt=text(data.get("alt")),
+        alt=text(data.get("alt")) or title,
     )
 
 
@@ -316,12 +351,18 @@ def entry_from_article(article: Any, settings: FeedSettings) -> FeedEntry:
     provider = _provider(article, base)
     domain = text(getattr(article, "provider_domain", ""))
     label = provider_label(provider.name if provider else "", domain, source_url)
+    approximate = bool(getattr(article, "date_approximate", False))
+    origin = text(getattr(article, "date_origin", ""))
+    image = _image(article, base, title)
+    body = text(getattr(article, "content", ""))
     content = compose_content(
-        text(getattr(article, "content", "")),
+        body,
         source_url,
         label,
         getattr(article, "related", None) or (),
         base,
+        date_note(published, origin) if approximate else "",
+        lead_html(excerpt, image, body),
     )
     return FeedEntry(
         id=entry_id(_clipping_id(article), settings.tag_authority),
@@ -335,7 +376,8 @@ def entry_from_article(article: Any, settings: FeedSettings) -> FeedEntry:
         topics=_topics(article, base),
         provider=provider,
         provider_url=f"https://{domain}/" if domain and "/" not in domain else "",
-        image=_image(article, base),
+        image=image,
+        approximate=approximate,
     )
 
 
@@ -348,6 +390,7 @@ def entry_key(article: Any, index: int, settings: FeedSettings) -> EntryKey:
         published=as_utc(getattr(article, "date", None), "date"),
         topics=tuple(topic.slug for topic in _topics(article, None)),
         provider=provider.slug if provider else "",
+        approximate=bool(getattr(article, "date_approximate", False)),
     )
 
 

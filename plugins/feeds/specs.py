@@ -134,8 +134,14 @@ D = TypeVar("D", bound=_Dated)
 
 
 def newest_first(entries: Iterable[D]) -> list[D]:
-    """Sort entries newest first (ties by id) and drop repeated ids."""
-    ordered = sorted(entries, key=lambda e: (-e.published.timestamp(), e.id))
+    """Sort entries newest first (ties by id) and drop repeated ids.
+
+    Entries with a guessed date come after every exactly dated one.
+    """
+    ordered = sorted(
+        entries,
+        key=lambda e: (getattr(e, "approximate", False), -e.published.timestamp(), e.id),
+    )
     seen: set[str] = set()
     unique = []
     for entry in ordered:
