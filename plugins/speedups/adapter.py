@@ -9,10 +9,14 @@ from typing import Any
 from pelican import signals
 from pelican.log import console
 
-from writer.signals import closed, closing
+from writer.pelican_internals import (
+    check_pelican_version,
+    patch_period_archives,
+    replace_article_lists,
+)
+from writer.signals import PAGE_WRITERS, closed, closing
 from writer.signals import register as register_writer
 
-from . import patches
 from .lists import IndexedList
 from .progress import BuildProgress
 from .settings import speedup_settings
@@ -25,13 +29,7 @@ MIN_PREFETCH = 200  # fewer clippings parse faster than worker processes start
 
 def index_article_lists(generator) -> None:
     """Replace the tag, category and author article lists with IndexedLists."""
-    for tag, articles in list(generator.tags.items()):
-        generator.tags[tag] = IndexedList(articles)
-    generator.categories = [(c, IndexedList(a)) for c, a in generator.categories]
-    generator.authors = [(a, IndexedList(items)) for a, items in generator.authors]
-    generator.context["tags"] = list(generator.tags.items())
-    generator.context["categories"] = generator.categories
-    generator.context["authors"] = generator.authors
+    replace_article_lists(generator, IndexedList)
 
 
 def start_build(generator) -> None:
@@ -87,7 +85,7 @@ class _RunWriter(FastWriter):
 
 
 def provide_writer(pelican) -> type[FastWriter] | None:
-    """Give Pelican the deferring writer, unless DIGEST_WORKERS and the cache are both off."""
+    """Return the deferring writer, unless DIGEST_WORKERS and the cache are both off."""
     settings = speedup_settings(pelican.settings)
     if settings["DIGEST_WORKERS"] == 1 and not settings["DIGEST_RENDER_CACHE"]:
         return None
@@ -128,12 +126,13 @@ def print_summary(pelican, removed: list[str] = ()) -> None:
 
 def register() -> None:
     """Patch Pelican's period archives and connect the speedups to Pelican's signals."""
-    patches.apply()
+    check_pelican_version("speedups")
+    patch_period_archives()
     signals.article_generator_finalized.connect(index_article_lists)
     signals.article_generator_preread.connect(start_build)
     signals.article_generator_context.connect(count_file)
     signals.article_generator_pretaxonomy.connect(start_assembly)
-    signals.get_writer.connect(provide_writer)
     register_writer()
+    PAGE_WRITERS[__name__.partition(".")[0]] = provide_writer  # the one writer asks it
     closing.connect(flush_pages)
     closed.connect(print_summary)

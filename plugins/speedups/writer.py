@@ -2,16 +2,17 @@
 
 Pelican's ``write_file`` renders and writes each page at once. This writer lets
 Pelican do everything else as usual (pagination, local contexts, overwrite
-checks, the ``content_written`` signal) but holds back the rendering: the
-template's ``render`` and the file's ``open`` are intercepted and recorded as a
-job. ``flush()``, called once all generators have written, fingerprints every
-job, keeps the pages whose fingerprint and file are unchanged since the last
-build, and renders the rest, split across worker processes.
+checks, the ``content_written`` signal) but holds back the rendering: each page
+is recorded as a job (the hook is ``writer.pelican_internals.DeferringWriter``).
+``flush()``, called once all generators have written, fingerprints every job,
+keeps the pages whose fingerprint and file are unchanged since the last build
+into this output folder, and renders the rest, split across worker processes,
+writing them through the one output writer's ``write_if_changed``.
 """
 
 from __future__ import annotations
 
-import io
+import hashlib
 import json
 import logging
 import os
@@ -22,16 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pelican.contents import Content
-from pelican.writers import FileOverwriteFailedError, Writer
-
+from writer.pelican_internals import FINGERPRINT_SKIP, DeferringWriter, is_content
 from writer.store import write_if_changed
 
 from .fingerprints import Fingerprinter, settings_digest, template_family
 
 logger = logging.getLogger(__name__)
 
-STORE_NAME = "speedups-pages.json"
 PROGRESS = "speedups_progress"  # the build's BuildProgress, kept in Pelican's shared context
 MIN_PARALLEL_JOBS = 64  # below this, forking costs more than it saves
 
@@ -45,43 +43,21 @@ class Job:
     context: dict[str, Any]
 
 
-class _DeferredTemplate:
-    """Stands in for a template: records the context instead of rendering."""
-
-    def __init__(self, writer: FastWriter, template: Any) -> None:
-        self._writer, self._template = writer, template
-
-    def render(self, context: dict[str, Any]) -> str:
-        self._writer._pending = (self._template, context)
-        return ""
-
-
-class FastWriter(Writer):
+class FastWriter(DeferringWriter):
     """Writer with a render cache and parallel rendering (see module docstring)."""
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
         self._jobs: dict[str, Job] = {}
-        self._pending: tuple[Any, dict[str, Any]] | None = None
         self._families: dict[str, tuple[frozenset[str], bytes] | None] = {}
         self._settings_digest = b""
         self._progress: Any = None
         self.rendered = self.unchanged = 0
 
-    def write_file(self, name: str, template: Any, context: dict[str, Any], *args, **kwargs):
-        """Record the pages Pelican would write; they are rendered by flush()."""
-        return super().write_file(name, _DeferredTemplate(self, template), context, *args, **kwargs)
-
-    def _open_w(self, filename: str, encoding: str, override: bool = False):
-        if self._pending is None:
-            return super()._open_w(filename, encoding, override)
-        template, context = self._pending
-        self._pending = None
-        filename = self._claim(filename, override)
-        if filename != os.devnull:
-            self._progress = self._progress or context.get(PROGRESS)
-            self._jobs[filename] = Job(filename, template, self._needed(template, context))
-        return io.StringIO()
+    def defer(self, path: str, template: Any, context: dict[str, Any]) -> None:
+        """Record one page; flush() renders it."""
+        self._progress = self._progress or context.get(PROGRESS)
+        self._jobs[path] = Job(path, template, self._needed(template, context))
 
     def _needed(self, template: Any, context: dict[str, Any]) -> dict[str, Any]:
         """Return the part of a page's context its templates can read.
@@ -100,24 +76,6 @@ class FastWriter(Writer):
             self._families[name] = template_family(template.environment, name)
         return self._families[name]
 
-    def _claim(self, filename: str, override: bool) -> str:
-        """Apply Pelican's overwrite rules without touching the file."""
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
-                )
-            return os.devnull
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already written to it '
-                "previously (set `override=True` if intended)"
-            )
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return filename
-
     def progress(self) -> Any:
         """Return the build's progress counter (kept in Pelican's shared context)."""
         return self._progress
@@ -130,25 +88,25 @@ class FastWriter(Writer):
             progress.phase("pages made", total=len(jobs))
         parent = os.getpid()
         step = workers if runs_in_parallel(len(jobs), workers) else 1
-        store_path = Path(cache_path) / STORE_NAME
+        store_path = Path(cache_path) / render_store_name(self.settings, self.output_path)
         previous = _load_store(store_path) if use_cache else {}
         self._settings_digest = settings_digest(self.settings)
 
+        root = self.store().output_path
+
         def write_share(share: list[Job]) -> list[list]:
-            fingerprinter = Fingerprinter(
-                is_content=lambda v: isinstance(v, Content),
-                skip_attributes=("settings", "_context"),
-            )
+            fingerprinter = Fingerprinter(is_content, FINGERPRINT_SKIP)
             results = []
             for job in share:
-                key = os.path.relpath(job.path, self.output_path)
+                key = os.path.relpath(job.path, root)
                 fingerprint = self._fingerprint(job, fingerprinter) if use_cache else ""
                 rendered = not (
                     fingerprint and _unchanged(job.path, fingerprint, previous.get(key))
                 )
-                if rendered:
-                    write_if_changed(job.path, job.template.render(job.context).encode("utf-8"))
-                results.append([key, fingerprint, rendered, *_stat(job.path)])
+                changed = rendered and write_if_changed(
+                    job.path, job.template.render(job.context).encode("utf-8")
+                )
+                results.append([key, fingerprint, rendered, changed, *_stat(job.path)])
                 if progress is not None and os.getpid() == parent:
                     progress.advance(step)
             return results
@@ -157,11 +115,13 @@ class FastWriter(Writer):
         results = in_workers(write_share, jobs, workers)
         self.rendered += sum(1 for r in results if r[2])
         self.unchanged += sum(1 for r in results if not r[2])
+        changed = sum(1 for r in results if r[3])
+        self.store().tally(written=changed, unchanged=len(results) - changed)
         logger.debug(
             "speedups: flushed %d pages in %.2f s", len(jobs), time.perf_counter() - started
         )
         if use_cache:
-            _save_store(store_path, {r[0]: [r[1], *r[3:]] for r in results if r[1]})
+            _save_store(store_path, {r[0]: [r[1], *r[4:]] for r in results if r[1]})
 
     def _fingerprint(self, job: Job, fingerprinter: Fingerprinter) -> str:
         family = self._family(job.template)
@@ -220,6 +180,17 @@ def in_workers(work: Callable[[list], list], items: list, workers: int) -> list:
     if errors:
         raise RuntimeError("speedups: a render worker failed:\n" + "\n".join(errors))
     return results
+
+
+def render_store_name(settings: dict[str, Any], output_path: str) -> str:
+    """Return the render cache's file name for this content folder and output folder.
+
+    One CACHE_PATH serves every build that uses pelicanconf.py; a record per
+    (content, output) pair keeps one build's fingerprints from standing in for
+    another's.
+    """
+    folders = f"{os.path.realpath(settings['PATH'])}\0{os.path.realpath(output_path)}"
+    return f"speedups-pages-{hashlib.blake2b(folders.encode(), digest_size=8).hexdigest()}.json"
 
 
 def runs_in_parallel(count: int, workers: int) -> bool:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from blinker import signal
 from pelican import signals
 
+from .pelican_internals import StoreWriter, check_pelican_version
 from .store import OutputStore
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,10 @@ closed = signal("newsdigest-output-closed")
 
 # {real output folder: store} for the builds under way (one per output folder).
 _stores: dict[str, OutputStore] = {}
+
+# {plugin name: function(pelican) -> StoreWriter subclass or None}: a plugin in
+# PLUGINS that renders pages its own way (speedups) provides the page writer.
+PAGE_WRITERS: dict[str, Callable[[Any], type[StoreWriter] | None]] = {}
 
 
 def output_folder(site: Any) -> str:
@@ -84,6 +89,16 @@ def claim_page(path: str, context: Any = None) -> None:
             return
 
 
+def provide_writer(pelican: Any) -> type[StoreWriter]:
+    """Give Pelican the page writer: a PAGE_WRITERS plugin's, else the plain StoreWriter."""
+    for name in pelican.settings.get("PLUGINS", ()):
+        factory = PAGE_WRITERS.get(name)
+        writer = factory(pelican) if factory else None
+        if writer is not None:
+            return writer
+    return StoreWriter
+
+
 def finish_build(pelican: Any) -> None:
     """Let late writers write, then remove the previous build's files this one did not make."""
     closing.send(pelican)
@@ -102,7 +117,9 @@ def finish_build(pelican: Any) -> None:
 
 def register() -> None:
     """Connect the output writer to Pelican (safe to call from every plugin that writes)."""
+    check_pelican_version("writer")
     # get_generators is sent once per run, before any generator reads or writes.
     signals.get_generators.connect(open_build)
+    signals.get_writer.connect(provide_writer)
     signals.content_written.connect(claim_page)
     signals.finalized.connect(finish_build)

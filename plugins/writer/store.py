@@ -74,6 +74,11 @@ class OutputStore:
             self.unchanged += 1
         return changed
 
+    def tally(self, written: int, unchanged: int) -> None:
+        """Count files a claimant wrote itself (say, in worker processes)."""
+        self.written += written
+        self.unchanged += unchanged
+
     def finish(self) -> list[str]:
         """Remove what the previous build wrote and this one did not; save the record."""
         stale = sorted(set(self.previous) - set(self.owners))

@@ -1,4 +1,4 @@
-"""The patched period archives are exactly Pelican's own."""
+"""The Pelican internals module: the period-archive patch and the version check."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import random
 from datetime import UTC, datetime, timedelta
 from operator import attrgetter
 
-from speedups import patches
+from writer import pelican_internals as internals
 
 
 class Item:
@@ -28,7 +28,15 @@ def test_linear_period_archives_equal_pelicans():
         "DAY_ARCHIVE_SAVE_AS": "",
         "DAY_ARCHIVE_URL": "",
     }
-    expected = patches.ORIGINAL(None, dates, articles, settings)
-    actual = patches.build_period_archives(None, dates, articles, settings)
+    expected = internals.ORIGINAL_PERIOD_ARCHIVES(None, dates, articles, settings)
+    actual = internals.build_period_archives(None, dates, articles, settings)
     assert actual == expected
     assert sum(len(a["articles"]) for a in actual["month"]) == 400
+
+
+def test_an_untested_pelican_version_says_what_to_do(caplog):
+    assert internals.check_pelican_version("speedups", "4.12.0")
+    assert not internals.check_pelican_version("speedups", "5.0.1")
+    message = caplog.records[-1].getMessage()
+    assert "tested with Pelican 4.12 only, found 5.0.1" in message
+    assert "remove 'speedups' from PLUGINS" in message
