@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
@@ -13,7 +14,25 @@ from .text import paragraphs, paragraphs_html
 
 # Plain paragraphs (most clipping bodies) need neither Markdown nor the sanitiser:
 # escaping them gives the same HTML several times faster.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&#|~]|^\s*(?:[-+=]|\d+[.)])\s", re.MULTILINE)
+# (Leading blanks are [ \t]*, not \s*: \s would run on over every following blank
+# line from every line start, quadratic in a body of blank lines.)
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#|~]|^[ \t]*(?:[-+=]|\d+[.)])\s", re.MULTILINE)
+
+# What Python-Markdown handles in linear time. Beyond these it recurses (deep
+# lists and quotes: RecursionError) or, for every '[' or '<' without its
+# partner, rescans the rest of the paragraph (quadratic: 18,000 '[' took 90 s),
+# so such a body is shown as plain text. The scan budget bounds the sum over
+# paragraphs of openers x paragraph length; real articles use a few percent.
+MAX_SCAN = 2_000_000
+MAX_INDENT = 64  # columns of leading blanks: 16 levels of list
+MAX_QUOTE_DEPTH = 16
+_OPENERS = "[<"
+# Headings and rules split their paragraph, and Markdown copies the rest of
+# the paragraph at every split: quadratic in a paragraph of thousands of them.
+_SPLITTER = re.compile(r"^ {0,3}(?:#|(?:[-=_*][ \t]*)+$)", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
+_QUOTES = re.compile(r"^(?:[ \t]*>)+", re.MULTILINE)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "cite", "code", "em", "figcaption",
@@ -23,6 +42,27 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def too_complex(source: str) -> str | None:
+    """Return why source is beyond what Markdown renders in linear time, or None."""
+    scan = 0
+    for paragraph in _PARAGRAPH_BREAK.split(source):
+        openers = sum(paragraph.count(c) for c in _OPENERS)
+        splitters = len(_SPLITTER.findall(paragraph))
+        scan += (openers + splitters // 8) * len(paragraph)
+        if scan > MAX_SCAN:
+            return (
+                f"a paragraph of {len(paragraph):,} characters has {openers:,} '[' and '<' "
+                f"and {splitters:,} headings or rules"
+            )
+    indent = max((len(m.group().expandtabs(4)) for m in _INDENT.finditer(source)), default=0)
+    if indent > MAX_INDENT:
+        return f"a line is indented {indent} columns (limit {MAX_INDENT})"
+    depth = max((m.group().count(">") for m in _QUOTES.finditer(source)), default=0)
+    if depth > MAX_QUOTE_DEPTH:
+        return f"quotes are nested {depth} deep (limit {MAX_QUOTE_DEPTH})"
+    return None
 
 
 class MarkdownRenderer:
@@ -38,6 +78,26 @@ class MarkdownRenderer:
         return sanitise(self._markdown.reset().convert(source))
 
 
+class _LinkTargets(HTMLParser):
+    """Collect the href of every <a> and the src of every <img> in an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.targets: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        wanted = {"a": "href", "img": "src"}.get(tag)
+        self.targets += [v for k, v in attrs if k == wanted and v is not None]
+
+
+def unsafe_links(html: str) -> list[str]:
+    """Return the link and image targets in html that are not http(s) or mailto."""
+    parser = _LinkTargets()
+    parser.feed(html)
+    parser.close()
+    return [t for t in parser.targets if not is_allowed_link(t)]
+
+
 def sanitise(html: str) -> tuple[str, list[str]]:
     """Return html with every tag, attribute and URL outside the allow-list gone.
 
@@ -45,13 +105,11 @@ def sanitise(html: str) -> tuple[str, list[str]]:
     into our own site and other schemes (javascript:, data:) are unsafe, and
     the curator should hear about both.
     """
-    rejected: list[str] = []
+    # nh3 drops other schemes before any filter sees them: list them first.
+    rejected = unsafe_links(html)
 
     def keep_safe_links(tag: str, attribute: str, value: str) -> str | None:
-        if attribute == "href" and not is_allowed_link(value):
-            rejected.append(value)
-            return None
-        return value
+        return None if attribute == "href" and not is_allowed_link(value) else value
 
     clean = nh3.clean(
         html,

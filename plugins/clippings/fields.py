@@ -13,7 +13,12 @@ class FieldError(ValueError):
     """A value that cannot be used; the message says why."""
 
 
+class DateRangeError(FieldError):
+    """A date some time zone cannot hold: the clipping cannot be placed in time at all."""
+
+
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+MIN_YEAR, MAX_YEAR = 2, 9998  # a day's margin on either side of what datetime holds
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 
@@ -92,7 +97,9 @@ def moment(value: object, name: str, zone: tzinfo = UTC) -> datetime:
         raise FieldError(f"{name} must be a date, not {value!r}")
     if isinstance(value, int | float):
         try:
-            return datetime.fromtimestamp(value, UTC)
+            return _representable(datetime.fromtimestamp(value, UTC), name)
+        except DateRangeError:
+            raise
         except (OverflowError, OSError, ValueError):
             raise FieldError(f"{name} {value} is not a valid timestamp") from None
     if isinstance(value, datetime):
@@ -108,4 +115,25 @@ def moment(value: object, name: str, zone: tzinfo = UTC) -> datetime:
         raise FieldError(f"{name} must be a date, not a {type(value).__name__}")
     if result.tzinfo is None:
         result = result.replace(tzinfo=zone)
-    return result
+    return _representable(result, name)
+
+
+def _representable(value: datetime, name: str) -> datetime:
+    """Return value if every time zone can hold it; an offset with seconds becomes UTC.
+
+    Years 1 and 9999 in one zone can be years 0 or 10000 in another, which
+    Python cannot represent: feeds convert to UTC, pages to DIGEST_TIMEZONE.
+    Pelican cannot parse an offset with seconds (+05:30:15): the same moment in
+    UTC reads the same everywhere.
+    """
+    try:
+        utc = value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        utc = None
+    if utc is None or not MIN_YEAR <= utc.year <= MAX_YEAR:
+        raise DateRangeError(
+            f"{name} {value.isoformat()} is outside the years {MIN_YEAR} to {MAX_YEAR} "
+            "(DIGEST_TIMEZONE and the feeds' UTC must both hold it)"
+        )
+    offset = value.utcoffset()
+    return utc if offset is not None and offset.seconds % 60 else value

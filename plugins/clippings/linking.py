@@ -13,17 +13,37 @@ RESERVED_SLUGS = frozenset(
 )  # fmt: skip
 
 
+MAX_SLUG_BYTES = 100  # file systems allow 255 bytes per name; feeds add a suffix
+
+
 def short_slug(slug: str, limit: int = 80) -> str:
-    """Return slug cut at a hyphen to at most limit characters."""
-    if len(slug) <= limit:
+    """Return slug cut at a hyphen to at most limit UTF-8 bytes."""
+    if len(slug.encode()) <= limit:
         return slug
-    cut = slug[:limit]
+    cut = _cut_bytes(slug, limit)
     return cut.rsplit("-", 1)[0] if "-" in cut else cut
+
+
+def capped_slug(slug: str, limit: int = MAX_SLUG_BYTES) -> str:
+    """Return slug in at most limit UTF-8 bytes; a cut slug ends in a hash of the whole.
+
+    Two long names that share their first limit bytes keep distinct slugs, and
+    the same name always gets the same slug (topics are compared by slug).
+    """
+    if len(slug.encode()) <= limit:
+        return slug
+    digest = hashlib.sha1(slug.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{_cut_bytes(slug, limit - 11).rstrip('-')}-{digest}"
+
+
+def _cut_bytes(text: str, limit: int) -> str:
+    return text.encode("utf-8", "surrogatepass")[:limit].decode("utf-8", "ignore")
 
 
 def fallback_slug(identity: str, prefix: str = "clipping") -> str:
     """Return a slug for a name with no letters or digits left after slugifying."""
-    return f"{prefix}-" + hashlib.sha1(identity.encode()).hexdigest()[:10]
+    data = identity.encode("utf-8", "surrogatepass")
+    return f"{prefix}-" + hashlib.sha1(data).hexdigest()[:10]
 
 
 def unique_slugs(wanted: Iterable[tuple[str, str]], taken: Iterable[str] = ()) -> dict[str, str]:

@@ -16,3 +16,4 @@ class ParseOptions:
     title_length: int = 100
     max_title_length: int = 300
     excerpt_length: int = 600
+    parse_seconds: float = 5.0

@@ -11,9 +11,9 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from . import fields, text
-from .body import MarkdownRenderer, plain_text
+from .body import MarkdownRenderer, plain_text, too_complex
 from .decode import UndecodableError, decoded_text
-from .fields import FieldError
+from .fields import DateRangeError, FieldError
 from .front_matter import FrontMatter
 from .model import ERROR, INFO, WARNING, Clipping, Problem
 from .options import ParseOptions
@@ -74,7 +74,12 @@ def parse_clipping(
 
 def unreadable_clipping(path: str, reason: str) -> Clipping:
     """Return a clipping for a file that must not be read (reason says why)."""
-    return _fail(Clipping(path=path, shape=BARE_TEXT), None, f"file {reason}")
+    return failed_clipping(path, f"file {reason}")
+
+
+def failed_clipping(path: str, message: str) -> Clipping:
+    """Return a clipping that is skipped, with message saying why."""
+    return _fail(Clipping(path=path, shape=BARE_TEXT), None, message)
 
 
 def _fail(clip: Clipping, line: int | None, message: str) -> Clipping:
@@ -86,6 +91,9 @@ def _read_plain(clip: Clipping, source: str, match: re.Match | None, options: Pa
     if match:
         try:
             clip.date = fields.moment(match.group(1), "date", options.timezone)
+        except DateRangeError as exc:
+            _fail(clip, 1, str(exc))
+            return
         except FieldError as exc:
             clip.problems.append(Problem(clip.path, 1, f"{exc}; date ignored"))
         source = source[match.end() :]
@@ -150,24 +158,46 @@ def _read_front_matter(
         return
     FrontMatter(clip, {str(k): v for k, v in meta.items()}, header, options).apply()
     if body.strip():
-        clip.body_html, rejected = render_markdown(body.strip())
-        if rejected:
-            body_line = header.count("\n") + 2 + (len(body) - len(body.lstrip("\n")))
-            shown = ", ".join(repr(u[:60]) for u in rejected[:3])
-            clip.problems.append(
-                Problem(
-                    clip.path,
-                    body_line,
-                    f"{len(rejected)} link(s) in the body dropped: "
-                    f"not absolute http/https ({shown})",
-                )
-            )
+        body_line = header.count("\n") + 2 + (len(body) - len(body.lstrip("\n")))
+        _render_body(clip, body.strip(), body_line, render_markdown)
     if not clip.excerpt and clip.body_html:
         clip.excerpt = text.shorten(
             plain_text(clip.body_html.split("</p>", 1)[0]), options.excerpt_length
         )
     if not clip.title:
         _title_from_elsewhere(clip, options)
+
+
+def _render_body(
+    clip: Clipping,
+    body: str,
+    line: int,
+    render_markdown: Callable[[str], tuple[str, list[str]]],
+) -> None:
+    reason = too_complex(body)
+    if reason is None:
+        try:
+            clip.body_html, rejected = render_markdown(body)
+        except RecursionError:
+            reason = "it nests too deeply"
+    if reason:
+        clip.problems.append(
+            Problem(
+                clip.path, line, f"body too complex for Markdown ({reason}); shown as plain text"
+            )
+        )
+        clip.body_html, rejected = text.paragraphs_html(text.paragraphs(body)), []
+    if rejected:
+        shown = ", ".join(repr(u[:60]) for u in rejected[:3])
+        more = ", ..." if len(rejected) > 3 else ""
+        clip.problems.append(
+            Problem(
+                clip.path,
+                line,
+                f"{len(rejected)} link(s) in the body dropped: "
+                f"not absolute http/https ({shown}{more})",
+            )
+        )
 
 
 def _title_from_elsewhere(clip: Clipping, options: ParseOptions) -> None:

@@ -21,10 +21,13 @@ from pelican.utils import order_content, slugify
 
 from . import hooks
 from .body import MarkdownRenderer
+from .budget import OverBudget, cpu_budget
 from .dates import exact_first, is_approximate, settle_dates
 from .files import UnreadableFile, display_path, read_limited
 from .gitdates import approximate_date, first_commit_dates
 from .linking import (
+    MAX_SLUG_BYTES,
+    capped_slug,
     duplicate_message,
     duplicate_sources,
     fallback_slug,
@@ -34,7 +37,7 @@ from .linking import (
     url_key,
 )
 from .model import ERROR, INFO, WARNING, Clipping
-from .parse import parse_clipping, unreadable_clipping
+from .parse import failed_clipping, parse_clipping, unreadable_clipping
 from .settings import digest_settings, parse_options
 from .summary import summary_line
 
@@ -77,13 +80,21 @@ class ClippingReader(BaseReader):
             data = read_limited(source_path, root, self._options.max_bytes + 1)
         except UnreadableFile as exc:
             return unreadable_clipping(shown, str(exc))
-        clip = parse_clipping(
-            data,
-            shown,
-            self._options,
-            fallback_date=lambda: self._approximate_date(source_path),
-            render_markdown=self._markdown,
-        )
+        seconds = self._options.parse_seconds
+        try:
+            with cpu_budget(seconds):
+                clip = parse_clipping(
+                    data,
+                    shown,
+                    self._options,
+                    fallback_date=lambda: self._approximate_date(source_path),
+                    render_markdown=self._markdown,
+                )
+        except OverBudget as exc:
+            return failed_clipping(shown, f"parsing {exc} (DIGEST_PARSE_SECONDS = {seconds:g})")
+        except Exception as exc:
+            logger.debug("clippings: parsing %s failed", shown, exc_info=True)
+            return failed_clipping(shown, f"could not be parsed ({type(exc).__name__}: {exc})")
         return settle_dates(clip, self._options.timezone)
 
     def prefetch(self, source_paths: list[str], workers: int) -> None:
@@ -99,7 +110,16 @@ class ClippingReader(BaseReader):
         ) as pool:
             chunk = max(1, len(source_paths) // (workers * 8))
             parsed = pool.map(_parse_in_worker, source_paths, chunksize=chunk)
-            self._prefetched.update(zip(source_paths, parsed, strict=True))
+            try:
+                for path, clip in zip(source_paths, parsed, strict=False):
+                    self._prefetched[path] = clip
+            except Exception as exc:
+                logger.warning(
+                    "clippings: a parsing worker failed (%s: %s); the files it had are "
+                    "parsed one at a time",
+                    type(exc).__name__,
+                    exc,
+                )
 
     def _metadata(self, clip: Clipping) -> dict[str, Any]:
         process = self.process_metadata
@@ -151,13 +171,16 @@ class ClippingReader(BaseReader):
 
 
 def _with_slug(wrapper, prefix: str):
-    """Give a topic, category or provider whose name slugifies to nothing a slug.
+    """Give a topic, category or provider a slug that is neither empty nor too long.
 
     Names made only of emoji or punctuation ("..") would otherwise get an empty
-    slug and be written over their index page.
+    slug and be written over their index page; a 100-character CJK name
+    transliterates to a slug longer than a file name may be.
     """
     if not wrapper.slug:
         wrapper.slug = fallback_slug(wrapper.name, prefix)
+    elif len(wrapper.slug.encode()) > MAX_SLUG_BYTES:
+        wrapper.slug = capped_slug(wrapper.slug)
     return wrapper
 
 

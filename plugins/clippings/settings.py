@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_MAX_TOPICS": 25,
     "DIGEST_TITLE_LENGTH": 100,
     "DIGEST_STRICT": False,
+    "DIGEST_PARSE_SECONDS": 5,  # CPU seconds one clipping may take to parse
 }
 
 
@@ -35,6 +36,11 @@ def digest_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
         value = merged[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise SettingsError(f"clippings: {key} must be a positive whole number, not {value!r}")
+    seconds = merged["DIGEST_PARSE_SECONDS"]
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not seconds > 0:
+        raise SettingsError(
+            f"clippings: DIGEST_PARSE_SECONDS must be a positive number, not {seconds!r}"
+        )
     try:
         ZoneInfo(merged["DIGEST_TIMEZONE"])
     except (ZoneInfoNotFoundError, ValueError, TypeError):
@@ -52,4 +58,5 @@ def parse_options(settings: Mapping[str, Any]) -> ParseOptions:
         max_bytes=digest["DIGEST_MAX_CLIPPING_BYTES"],
         max_topics=digest["DIGEST_MAX_TOPICS"],
         title_length=digest["DIGEST_TITLE_LENGTH"],
+        parse_seconds=digest["DIGEST_PARSE_SECONDS"],
     )

@@ -46,6 +46,7 @@ _ABBREVIATIONS = frozenset(
         "i.e",
     ]
 )
+_WINDOW = 64  # longer than any abbreviation: a cut word is never taken for one
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
@@ -70,7 +71,10 @@ def paragraphs(text: str) -> list[str]:
 def first_sentence(text: str) -> str:
     """Return the first sentence of a paragraph (the whole of it if it has one)."""
     for match in _SENTENCE_END.finditer(text):
-        words = text[: match.start()].rstrip("\"'”’)").split()
+        # Only the last word before the break matters: looking at a short window,
+        # not the whole prefix, keeps a paragraph of abbreviations linear.
+        start = match.start()
+        words = text[max(0, start - _WINDOW) : start].rstrip("\"'”’)").split()
         last = words[-1].rstrip(".").lower() if words else ""
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue

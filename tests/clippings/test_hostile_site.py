@@ -12,6 +12,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import feedparser
 import pytest
 from lxml import html as lxml_html
 
@@ -43,10 +44,32 @@ def _make_content(base: Path) -> Path:
     (content / ESC_NAME).write_text(
         "---\npublishedDateTime: 2021-02-13T10:00:00Z\nwebUrl: https://esc.example.com/x\n---\n"
     )
+    _make_stalls(content)
     for path in content.iterdir():
         if path.is_file() and not path.is_symlink() and path.suffix == ".txt":
             os.utime(path, (FIXED_MTIME, FIXED_MTIME))
     return content
+
+
+def _make_stalls(content: Path) -> None:
+    """Write the inputs that took minutes (issue 10, items 9 to 12), at their reported sizes."""
+    head = "---\ntitle: {}\npublishedDateTime: 2021-02-13T11:00:00Z\nwebUrl: {}\n{}---\n"
+    url = "https://stall.example.com/"
+    stalls = {
+        "stall_blank_lines.txt": head.format("Blank Lines", url + "1", "") + " \n\n" * 60_000,
+        "stall_abbreviations.txt": " date 2021-02-13 " + "No. 1 Fig. 2 " * 20_000,
+        "stall_topics.txt": head.format(
+            "Forty Thousand Topics",
+            url + "2",
+            "topics:\n" + "".join(f"  - Topic {n}\n" for n in range(40_000)),
+        ),
+        "stall_brackets.txt": head.format("Brackets", url + "3", "") + "[" * 18_000,
+        "stall_images.txt": head.format("Image Brackets", url + "4", "") + "![" * 20_000,
+        "stall_anchors.txt": head.format("Anchors", url + "5", "") + "<a " * 20_000,
+        "stall_headings.txt": head.format("Headings", url + "6", "") + "a\n=\n" * 20_000,
+    }
+    for name, text in stalls.items():
+        (content / name).write_text(text)
 
 
 def _tree(base: Path, skip: set[Path]) -> dict[str, float]:
@@ -132,6 +155,77 @@ def test_no_raw_source_secret_or_outside_file_in_the_output(hostile_build):
 def test_files_that_are_not_regular_content_are_named_and_skipped(hostile_build, file, reason):
     _, log, _ = hostile_build
     assert any(file in line and reason in line for line in log.splitlines()), file
+
+
+@pytest.mark.parametrize(
+    ("file", "message"),
+    [
+        ("date_year_10000.txt", "publishedDateTime 9999-12-31T23:59:59-12:00 is outside"),
+        ("date_year_10000.txt", "related item 1 date 0001-01-01T00:00:00+14:00 is outside"),
+        ("date_year_zero.txt", "is outside the years"),
+        ("dated_text_year_10000.txt", "is outside the years"),
+        ("dated_text_year_zero.txt", "is outside the years"),
+        ("deep_nesting.txt", "body too complex for Markdown"),
+        ("deep_quotes.txt", "body too complex for Markdown"),
+        ("stall_brackets.txt", "body too complex for Markdown"),
+        ("stall_images.txt", "body too complex for Markdown"),
+        ("stall_anchors.txt", "body too complex for Markdown"),
+        ("stall_headings.txt", "body too complex for Markdown"),
+        ("stall_topics.txt", "40000 topics; only the first 25 kept"),
+        ("dropped_links.txt", "15 link(s) in the body dropped"),
+    ],
+)
+def test_bad_values_are_named(hostile_build, file, message):
+    _, log, _ = hostile_build
+    assert any(file in line and message in line for line in log.splitlines()), file
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "An Offset With Seconds",
+        "Plain text with an offset in seconds",
+        "Deeply Nested Lists",
+        "Deeply Nested Quotes",
+        "A clipping with a bad file name",
+        "Blank Lines",
+        "No. 1 Fig. 2 No. 1 Fig. 2 No. 1 Fig. 2 No. 1 Fig. 2 No. 1 Fig. 2 No. 1 Fig. 2 No. 1 Fig. 2 No. 1…",
+        "Forty Thousand Topics",
+        "Brackets",
+        "Image Brackets",
+        "Anchors",
+        "Headings",
+    ],
+)
+def test_hostile_but_usable_clippings_are_published(hostile_build, title):
+    output, _, _ = hostile_build
+    assert title in _titles(output)
+
+
+def test_a_clipping_no_time_zone_can_place_is_skipped(hostile_build):
+    output, _, _ = hostile_build
+    titles = _titles(output)
+    assert "Dated At The End Of Time" not in titles
+    assert "Dated Before The Beginning" not in titles
+    assert not any(t.startswith("Plain text dated") for t in titles)
+
+
+def test_long_names_get_short_distinct_slugs(hostile_build):
+    output, _, _ = hostile_build
+    for path in output.rglob("*"):
+        assert len(path.name.encode()) <= 255, path
+    for folder in ("topics", "providers", "categories"):
+        long = [p for p in (output / folder).iterdir() if len(p.name.encode()) > 60]
+        assert len(long) >= 2, folder
+        assert all(len(p.name.encode()) <= 100 for p in long)
+
+
+def test_every_feed_parses(hostile_build):
+    output, _, _ = hostile_build
+    feeds = [p for p in output.rglob("*") if p.suffix in (".xml", ".atom", ".rss")]
+    assert feeds
+    for path in feeds:
+        assert not feedparser.parse(path.read_bytes()).bozo, path
 
 
 def test_a_symlink_to_a_clipping_inside_the_folder_is_read(hostile_build):
