@@ -58,6 +58,7 @@ class ClusterSettings:
     wire_floor: float = 0.5  # cosine a pair needs before its openings are compared
     top_k: int = 20  # candidate neighbours kept per clipping
     floor: float = 0.1  # cosine below which a pair is not a candidate
+    min_edge: float = 0.15  # a pair scoring less counts as 0 in the linkage (saves time)
     rare_df: int = 200  # undated clippings meet others through terms this rare
     text_chars: int = 1000  # characters of Member.text vectorised
 
@@ -198,7 +199,7 @@ def _scores(i, j, cos, is_linked, alone, times, names: Names, settings: ClusterS
     score[names.figures_differ(i, j)] *= settings.figure_conflict
     score[np.isnan(times[i]) | np.isnan(times[j])] -= settings.undated_penalty
     score = np.minimum(score, 1.0)
-    keep = score > 0
+    keep = score >= settings.min_edge
     pairs = zip(i[keep].tolist(), j[keep].tolist(), strict=True)
     return dict(zip(pairs, score[keep].tolist(), strict=True))
 

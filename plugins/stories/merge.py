@@ -41,11 +41,14 @@ def agglomerate(
         if a != b:
             links[a][b] = links[a].get(b, 0.0) + weight
             links[b][a] = links[b].get(a, 0.0) + weight
+    # Only pairs already at the threshold go on the heap; a pair's score changes only
+    # when one side merges, and _merge pushes it again then.
     heap = []
     for a, row in links.items():
         for b, total in row.items():
-            if a < b:
-                heap.append((-total / (len(members[a]) * len(members[b])), a, b))
+            score = total / (len(members[a]) * len(members[b]))
+            if a < b and score >= threshold:
+                heap.append((-score, a, b))
     heapq.heapify(heap)
     while heap:
         negative, a, b = heapq.heappop(heap)
@@ -61,11 +64,11 @@ def agglomerate(
         if high - low > max_span:
             del links[a][b], links[b][a]  # never merge these two
             continue
-        _merge(a, b, members, links, span, (low, high), heap)
+        _merge(a, b, members, links, span, (low, high), heap, threshold)
     return [members[root] for root in sorted(members)]
 
 
-def _merge(a, b, members, links, span, new_span, heap) -> None:
+def _merge(a, b, members, links, span, new_span, heap, threshold) -> None:
     keep, gone = (a, b) if a < b else (b, a)
     members[keep] = sorted(members[keep] + members.pop(gone))
     span[keep] = new_span
@@ -79,5 +82,7 @@ def _merge(a, b, members, links, span, new_span, heap) -> None:
         links[other][keep] = merged
     size = len(members[keep])
     for other, total in links[keep].items():
-        low, high = sorted((keep, other))
-        heapq.heappush(heap, (-total / (size * len(members[other])), low, high))
+        score = total / (size * len(members[other]))
+        if score >= threshold:
+            low, high = sorted((keep, other))
+            heapq.heappush(heap, (-score, low, high))

@@ -38,6 +38,12 @@ _HEADLINE_WORDS = frozenset({"update", "analysis", "exclusive", "breaking", "liv
 _tokens = _TOKEN.findall
 
 
+def _title_case(tokens: list[str]) -> bool:
+    """Return whether a headline capitalises (nearly) every significant word."""
+    words = [t for t in tokens if t[:1].isalpha() and t.lower() not in ENGLISH_STOP_WORDS]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _rows(*tables: list[frozenset[str]]) -> list[sparse.csr_matrix]:
     """Return binary matrices over one vocabulary: row n has a 1 for each item of table[n]."""
     vocabulary: dict[str, int] = {}
@@ -60,13 +66,16 @@ class Names:
     """The names and figures of every member, and the pair checks over them."""
 
     def __init__(self, members: Sequence[Member]) -> None:
-        titles = [_tokens(m.title) for m in members]
         texts = [_tokens(m.text[:_OPENING]) for m in members]
-        # What counts as a name is learnt from running text only: a title-case headline
-        # capitalises every word ("Ink", "Partnership"), running text only names.
+        # What counts as a name is learnt from running text and sentence-case titles: a
+        # title-case headline capitalises every word ("Ink", "Partnership").
         seen: Counter[str] = Counter()
         for tokens in texts:
             seen.update(tokens)
+        for member in members:
+            tokens = _tokens(member.title)
+            if not _title_case(tokens):
+                seen.update(tokens[1:])  # the first word is capitalised anyway
         lower: Counter[str] = Counter()
         upper: Counter[str] = Counter()
         for token, count in seen.items():
@@ -79,19 +88,16 @@ class Names:
             and lower[word] * 4 < count
             and not word.isdigit()
         )
-        leading = [self._names(tokens) for tokens in titles]
+        leading = [self.of(m.title) for m in members]
         mentioned = [
-            lead | self._names(tokens) for lead, tokens in zip(leading, texts, strict=True)
+            lead | self.of(m.text[:_OPENING]) for lead, m in zip(leading, members, strict=True)
         ]
         self._leads, self._mentioned = _rows(leading, mentioned)
         (self._figures,) = _rows([_figures(m.title + " " + m.text[:_OPENING]) for m in members])
 
-    def _names(self, tokens: list[str]) -> frozenset[str]:
-        return frozenset(t.lower() for t in tokens if t[:1].isupper() and t.lower() in self.known)
-
     def of(self, text: str) -> frozenset[str]:
-        """Return the names in a text."""
-        return self._names(_tokens(text))
+        """Return the names in a text (a name written in lower case still counts)."""
+        return self.known.intersection(_tokens(text.lower()))
 
     def conflicts(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Return, per pair, whether each title has a name the other never mentions."""

@@ -67,6 +67,22 @@ def _query(query: str) -> str:
     return urlencode(sorted(kept))
 
 
+def _plain(url: str) -> str | None:
+    """Return the normal form of a URL with no query, fragment, port or AMP, else None."""
+    low = url.lower()
+    if "?" in url or "#" in url or "@" in url or "[" in url or "index.htm" in low:
+        return None
+    if "/amp" in low or "amp." in low or ".amp" in low or "-amp" in low:
+        return None
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return None
+    host, _, path = rest.partition("/")
+    if not host or ":" in host or "\\" in url or not url.isprintable():
+        return None
+    return "https://" + _host(host) + _path("/" + path)
+
+
 @lru_cache(maxsize=65536)
 def normalise_url(url: str) -> str:
     """Return a canonical form of an http(s) URL, or "" for anything else.
@@ -77,6 +93,9 @@ def normalise_url(url: str) -> str:
     trailing slash, treats http and https alike and sorts the remaining query.
     """
     url = (url or "").strip()
+    quick = _plain(url)
+    if quick is not None:
+        return quick
     try:
         parts = urlsplit(url)
     except ValueError:
