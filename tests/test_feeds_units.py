@@ -12,6 +12,7 @@ import jinja2
 import pytest
 from lxml import etree, html
 
+from clippings.model import Clipping, Image, Provider, Related
 from feeds.build import (
     FeedCollisionError,
     FeedWriter,
@@ -24,7 +25,6 @@ from feeds.config import DEFAULTS, FeedSettings, FeedSettingsError
 from feeds.entries import (
     FeedEntry,
     Group,
-    Image,
     compose_content,
     entries_from_articles,
     entry_id,
@@ -148,16 +148,16 @@ def test_sanitise_html_strips_scripts_and_makes_urls_absolute():
 
 def test_content_has_read_at_link_and_escaped_related_coverage():
     related = [
-        {
-            "title": "A <b>bold</b> claim",
-            "url": "https://other.example/x",
-            "provider_name": "Other",
-            "date": datetime(2022, 5, 2, tzinfo=UTC),
-            "internal_url": "",
-        },
-        {"title": "Ours", "url": "https://p.example/", "internal_url": "ours/"},
+        Related(
+            "A <b>bold</b> claim",
+            "https://other.example/x",
+            Provider("Other"),
+            datetime(2022, 5, 2, tzinfo=UTC),
+        ),
+        Related("Ours", "https://p.example/"),
     ]
-    body = compose_content("<p>Body</p>", "https://pub.example/a", "Pub", related, SITE)
+    links = {"https://p.example/": "ours/"}
+    body = compose_content("<p>Body</p>", "https://pub.example/a", "Pub", related, links, SITE)
     tree = html.fragment_fromstring(body, create_parent="div")
     links = [(a.text_content(), a.get("href")) for a in tree.iter("a")]
     assert links == [
@@ -168,23 +168,29 @@ def test_content_has_read_at_link_and_escaped_related_coverage():
     assert "(Other, 02 May 2022)" in tree.text_content()
 
 
-def _article(title: str, **fields) -> SimpleNamespace:
-    """Return an object with the article contract's attributes."""
+def _article(title: str, clip: dict | None = None, **fields) -> SimpleNamespace:
+    """Return an object with the article contract's attributes (see docs/architecture.md)."""
+    clipping = {
+        "path": "pub.txt",
+        "shape": "front_matter",
+        "title": title,
+        "excerpt": "An excerpt",
+        "source_url": "https://pub.example/a",
+        "source_urls": ("https://pub.example/a",),
+        "provider": Provider("Pub", "pub.example"),
+        "image": Image("https://pub.example/i.png", 8, None),
+        **(clip or {}),
+    }
     values = {
         "title": title,
         "url": "story/",
         "date": datetime(2022, 5, 1, 12, 0, 0, 123, tzinfo=timezone(timedelta(hours=2))),
         "status": "published",
-        "excerpt": "An excerpt",
         "content": "<p>Body</p>",
         "tags": [SimpleNamespace(name="AI", slug="ai", url="topics/ai/")],
         "author": SimpleNamespace(name="Pub", slug="pub", url="providers/pub/"),
-        "provider_name": "Pub",
-        "provider_domain": "pub.example",
-        "source_url": "https://pub.example/a",
-        "image": {"url": "https://pub.example/i.png", "width": 8, "height": 0},
-        "related": [],
-        "clipping_id": "https://pub.example/a",
+        "clipping": Clipping(**clipping),
+        "related_links": {},
     }
     values.update(fields)
     return SimpleNamespace(**values)
@@ -207,12 +213,13 @@ def test_entries_keep_published_articles_only_with_utc_dates():
     assert kept.author == "Pub"
     assert kept.provider_url == "https://pub.example/"
     # An image without alt text is described by the title.
-    assert kept.image == Image("https://pub.example/i.png", "image/png", 8, None, "Kept")
+    assert kept.image == Image("https://pub.example/i.png", 8, None, "Kept")
+    assert kept.image_type == "image/png"
 
 
 def test_entry_without_provider_has_no_author():
     (found,) = entries_from_articles(
-        [_article("Bare", author=None, provider_name="", provider_domain="")],
+        [_article("Bare", {"provider": None}, author=None)],
         settings(),
     )
     assert found.provider is None and found.author == ""
@@ -265,7 +272,7 @@ def test_empty_site_feed_is_dated_at_the_epoch():
 
 
 def test_atom_keeps_related_and_enclosure_links():
-    image = Image("https://news.example/i.jpg", "image/jpeg", 10, 5)
+    image = Image("https://news.example/i.jpg", 10, 5)
     spec = build_specs([entry(1, image=image)], settings())[0]
     atom, _ = render_atom_and_rss(spec, settings())
     links = etree.fromstring(atom).findall(f"{ATOM}entry/{ATOM}link")
@@ -284,7 +291,7 @@ def test_atom_keeps_related_and_enclosure_links():
 
 
 def test_rss_has_guid_enclosure_creator_and_channel_link():
-    image = Image("https://news.example/i.jpg", "image/jpeg", 10, 5)
+    image = Image("https://news.example/i.jpg", 10, 5)
     spec = build_specs([entry(1, image=image)], settings())[0]
     _, rss = render_atom_and_rss(spec, settings())
     channel = etree.fromstring(rss).find("channel")
@@ -394,7 +401,7 @@ def test_only_articles_some_feed_shows_get_full_entries():
             url=f"story-{n}/",
             date=datetime(2022, 1, 1, tzinfo=UTC) + timedelta(hours=n),
             tags=[tags[n % 3]] if n % 4 else [],
-            clipping_id=f"https://pub.example/{n % 17}",  # some ids repeat
+            clip={"source_url": f"https://pub.example/{n % 17}"},  # some ids repeat
         )
         for n in range(40)
     ]
@@ -406,7 +413,7 @@ def test_only_articles_some_feed_shows_get_full_entries():
 
 
 def test_characters_xml_cannot_carry_are_dropped():
-    article = _article("Bad\x00 title\x0b", excerpt="Ex\x0ccerpt", content="<p>Bo\x1fdy</p>")
+    article = _article("Bad\x00 title\x0b", {"excerpt": "Ex\x0ccerpt"}, content="<p>Bo\x1fdy</p>")
     (found,) = entries_from_articles([article], settings())
     assert (found.title, found.summary) == ("Bad title", "Excerpt")
     atom, rss = render_atom_and_rss(build_specs([found], settings())[0], settings())

@@ -152,9 +152,9 @@ def with_stated_date(clip: Clipping, zone: tzinfo) -> Clipping:
     )
 
 
-def is_approximate(item: Any) -> bool:
-    """Tell whether an article-like object's date is a guess."""
-    return bool(getattr(item, "date_approximate", False))
+def is_approximate(article: Any) -> bool:
+    """Tell whether an article's date is a guess (from its frozen ``clipping``)."""
+    return article.clipping.date_approximate
 
 
 def exact_first(items: Iterable[T], approximate: Callable[[T], bool] = is_approximate) -> list[T]:

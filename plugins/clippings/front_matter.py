@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from . import fields, text
 from .fields import DateRangeError, FieldError
-from .model import ERROR, WARNING, Clipping, Image, Problem, Provider, Related
+from .model import ERROR, WARNING, ClippingDraft, Image, Problem, Provider, Related
 from .options import ParseOptions
 
 KNOWN_KEYS = {
@@ -20,7 +20,7 @@ DROPPED_KEYS = {"secured", "ampWebUrl", "cdnAmpWebUrl"}
 class FrontMatter:
     """Apply the values of one front-matter mapping to a clipping."""
 
-    def __init__(self, clip: Clipping, meta: dict, header: str, options: ParseOptions) -> None:
+    def __init__(self, clip: ClippingDraft, meta: dict, header: str, options: ParseOptions) -> None:
         self.clip, self.meta, self.options = clip, meta, options
         self.lines = _key_lines(header)
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
+from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
+
+from .model import Clipping
+
+K = TypeVar("K")
 
 RESERVED_SLUGS = frozenset(
     {"topics", "providers", "archives", "categories", "feeds", "page", "static",
@@ -84,6 +89,25 @@ def internal_links(related_urls: Iterable[str], own_pages: Mapping[str, str]) ->
         if page:
             found[url] = page
     return found
+
+
+def related_links(
+    clippings: Mapping[K, Clipping], pages: Mapping[K, str]
+) -> dict[K, dict[str, str]]:
+    """Return {key: {related url: our page url}} for every clipping.
+
+    ``clippings`` and ``pages`` share keys (the caller uses source paths) and
+    come in a stable order: when two clippings claim one source URL, the first
+    one's page is the link target.
+    """
+    own_pages: dict[str, str] = {}
+    for key, clip in clippings.items():
+        for url in clip.source_urls:
+            own_pages.setdefault(url_key(url), pages[key])
+    return {
+        key: internal_links((item.url for item in clip.related), own_pages)
+        for key, clip in clippings.items()
+    }
 
 
 def duplicate_sources(items: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:

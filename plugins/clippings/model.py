@@ -1,8 +1,13 @@
-"""Plain data for one clipping, as the parser returns it."""
+"""The typed contract between plugins: one frozen Clipping per clipping file.
+
+The reader attaches the parsed Clipping to its Pelican article once, as
+``article.clipping``; ranking, feeds, navigation, the sitemap and the theme
+read it and nothing changes it. The parser fills a ClippingDraft and freezes it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, fields
 from datetime import datetime
 
 ERROR = "error"
@@ -47,7 +52,7 @@ class Related:
     excerpt: str = ""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Clipping:
     """One news clipping, whatever shape its file had."""
 
@@ -63,22 +68,49 @@ class Clipping:
     source_url: str = ""
     source_urls: tuple[str, ...] = ()
     provider: Provider | None = None
-    topics: list[str] = field(default_factory=list)
+    topics: tuple[str, ...] = ()
     category: str = ""
     image: Image | None = None
-    related: list[Related] = field(default_factory=list)
+    related: tuple[Related, ...] = ()
     quality: int | None = None
     heat: int | None = None
     type: str = "article"
     published: bool = True
-    problems: list[Problem] = field(default_factory=list)
+    problems: tuple[Problem, ...] = ()
 
     @property
     def usable(self) -> bool:
         """Return whether the clipping can become a post at all."""
-        return not any(p.level == ERROR for p in self.problems)
+        return usable(self.problems)
 
     @property
     def identity(self) -> str:
         """Return an id that survives edits to the title, slug or theme."""
         return self.source_url or f"clipping:{self.path.rsplit('/', 1)[-1]}"
+
+
+class ClippingDraft:
+    """A Clipping while the parser fills it in: the same fields, lists for tuples."""
+
+    def __init__(self, path: str, shape: str) -> None:
+        for name, default in _DEFAULTS.items():
+            setattr(self, name, list(default) if isinstance(default, tuple) else default)
+        self.path, self.shape = path, shape
+
+    @property
+    def usable(self) -> bool:
+        """Return whether the clipping can become a post at all."""
+        return usable(self.problems)
+
+    def freeze(self) -> Clipping:
+        """Return the finished, frozen Clipping."""
+        values = {name: getattr(self, name) for name in _DEFAULTS}
+        return Clipping(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
+_DEFAULTS = {f.name: None if f.default is MISSING else f.default for f in fields(Clipping)}
+
+
+def usable(problems) -> bool:
+    """Return whether a clipping with these problems can become a post at all."""
+    return not any(p.level == ERROR for p in problems)

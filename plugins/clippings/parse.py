@@ -15,7 +15,7 @@ from .body import MarkdownRenderer, plain_text, too_complex
 from .decode import UndecodableError, decoded_text
 from .fields import DateRangeError, FieldError
 from .front_matter import FrontMatter
-from .model import ERROR, INFO, WARNING, Clipping, Problem
+from .model import ERROR, INFO, WARNING, Clipping, ClippingDraft, Problem
 from .options import ParseOptions
 
 FRONT_MATTER = "front_matter"
@@ -43,8 +43,17 @@ def parse_clipping(
     render_markdown: Callable[[str], tuple[str, list[str]]] | None = None,
 ) -> Clipping:
     """Return the clipping in data; problems found are listed on it, never raised."""
-    options = options or ParseOptions()
-    clip = Clipping(path=path, shape=BARE_TEXT)
+    return _parse(data, path, options or ParseOptions(), fallback_date, render_markdown).freeze()
+
+
+def _parse(
+    data: bytes,
+    path: str,
+    options: ParseOptions,
+    fallback_date: FallbackDate | None,
+    render_markdown: Callable[[str], tuple[str, list[str]]] | None,
+) -> ClippingDraft:
+    clip = ClippingDraft(path, BARE_TEXT)
     if len(data) > options.max_bytes:
         return _fail(
             clip,
@@ -79,15 +88,17 @@ def unreadable_clipping(path: str, reason: str) -> Clipping:
 
 def failed_clipping(path: str, message: str) -> Clipping:
     """Return a clipping that is skipped, with message saying why."""
-    return _fail(Clipping(path=path, shape=BARE_TEXT), None, message)
+    return _fail(ClippingDraft(path, BARE_TEXT), None, message).freeze()
 
 
-def _fail(clip: Clipping, line: int | None, message: str) -> Clipping:
+def _fail(clip: ClippingDraft, line: int | None, message: str) -> ClippingDraft:
     clip.problems.append(Problem(clip.path, line, f"{message}; clipping skipped", ERROR))
     return clip
 
 
-def _read_plain(clip: Clipping, source: str, match: re.Match | None, options: ParseOptions) -> None:
+def _read_plain(
+    clip: ClippingDraft, source: str, match: re.Match | None, options: ParseOptions
+) -> None:
     if match:
         try:
             clip.date = fields.moment(match.group(1), "date", options.timezone)
@@ -106,7 +117,7 @@ def _read_plain(clip: Clipping, source: str, match: re.Match | None, options: Pa
     clip.body_html = text.paragraphs_html(rest)
 
 
-def _date_from_fallback(clip: Clipping, fallback_date: FallbackDate | None) -> None:
+def _date_from_fallback(clip: ClippingDraft, fallback_date: FallbackDate | None) -> None:
     found = fallback_date() if fallback_date else None
     if found is None:
         clip.problems.append(
@@ -123,7 +134,7 @@ def _date_from_fallback(clip: Clipping, fallback_date: FallbackDate | None) -> N
 
 
 def _read_front_matter(
-    clip: Clipping,
+    clip: ClippingDraft,
     source: str,
     options: ParseOptions,
     render_markdown: Callable[[str], tuple[str, list[str]]],
@@ -169,7 +180,7 @@ def _read_front_matter(
 
 
 def _render_body(
-    clip: Clipping,
+    clip: ClippingDraft,
     body: str,
     line: int,
     render_markdown: Callable[[str], tuple[str, list[str]]],
@@ -200,7 +211,7 @@ def _render_body(
         )
 
 
-def _title_from_elsewhere(clip: Clipping, options: ParseOptions) -> None:
+def _title_from_elsewhere(clip: ClippingDraft, options: ParseOptions) -> None:
     if clip.excerpt:
         clip.title, origin = (
             text.title_from_text(clip.excerpt, options.title_length),

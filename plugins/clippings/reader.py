@@ -31,10 +31,9 @@ from .linking import (
     duplicate_message,
     duplicate_sources,
     fallback_slug,
-    internal_links,
+    related_links,
     short_slug,
     unique_slugs,
-    url_key,
 )
 from .model import ERROR, INFO, WARNING, Clipping
 from .parse import failed_clipping, parse_clipping, unreadable_clipping
@@ -62,15 +61,9 @@ class ClippingReader(BaseReader):
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         """Return the sanitised body HTML and the metadata of one clipping."""
         clip = self._prefetched.pop(source_path, None) or self.parse(source_path)
-        problems = [(p.level, p.line, str(p)) for p in clip.problems]
         if not clip.usable or not clip.published:
-            return "", {
-                "status": "skip",
-                "title": clip.title,
-                "clipping_problems": problems,
-                "clipping_unpublished": clip.usable,
-            }
-        return clip.body_html, self._metadata(clip) | {"clipping_problems": problems}
+            return "", {"status": "skip", "title": clip.title, "clipping": clip}
+        return clip.body_html, self._metadata(clip)
 
     def parse(self, source_path: str) -> Clipping:
         """Return the clipping in one file, parsed."""
@@ -122,27 +115,15 @@ class ClippingReader(BaseReader):
                 )
 
     def _metadata(self, clip: Clipping) -> dict[str, Any]:
+        """Return Pelican's own metadata, plus the frozen clipping as ``clipping``."""
         process = self.process_metadata
         meta: dict[str, Any] = {
             "title": clip.title,
             "slug": process("slug", self._slug(clip)),
             "date": process("date", clip.date.isoformat()),
-            "date_approximate": clip.date_approximate,
-            "date_origin": clip.date_origin,
             "status": "published",
-            "excerpt": clip.excerpt,
             "summary": f"<p>{escape(clip.excerpt)}</p>" if clip.excerpt else "",
-            "source_url": clip.source_url,
-            "source_urls": list(clip.source_urls),
-            "provider_name": clip.provider.name if clip.provider else "",
-            "provider_domain": clip.provider.domain if clip.provider else "",
-            "image": vars(clip.image).copy() if clip.image else None,
-            "related": [_related_dict(r) for r in clip.related],
-            "quality": clip.quality,
-            "heat": clip.heat,
-            "clipping_type": clip.type,
-            "clipping_id": clip.identity,
-            "clipping_shape": clip.shape,
+            "clipping": clip,
         }
         if clip.topics:
             meta["tags"] = [_with_slug(tag, "topic") for tag in process("tags", clip.topics)]
@@ -197,18 +178,6 @@ def _parse_in_worker(source_path: str) -> Clipping:
     return _worker_reader.parse(source_path)
 
 
-def _related_dict(related) -> dict[str, Any]:
-    return {
-        "title": related.title,
-        "url": related.url,
-        "provider_name": related.provider.name if related.provider else "",
-        "provider_domain": related.provider.domain if related.provider else "",
-        "date": related.date,
-        "excerpt": related.excerpt,
-        "internal_url": "",
-    }
-
-
 def add_reader(readers) -> None:
     """Register the clipping reader for .txt files."""
     readers.reader_classes["txt"] = ClippingReader
@@ -221,46 +190,60 @@ def check_settings(pelican) -> None:
 
 def report_problems(generator, metadata: dict[str, Any]) -> None:
     """Log the problems the reader found in one clipping and count the outcome."""
+    clip = metadata.get("clipping")
+    if clip is None:  # an article some other reader made
+        return
     stats = _stats(generator)
     stats["read"] += 1
-    for level, _line, message in metadata.get("clipping_problems", ()):
-        logger.log(_LOG_LEVELS[level], "clippings: %s", message)
-        stats["errors"] += level == ERROR
-        stats["warnings"] += level == WARNING
+    for problem in clip.problems:
+        logger.log(_LOG_LEVELS[problem.level], "clippings: %s", problem)
+        stats["errors"] += problem.level == ERROR
+        stats["warnings"] += problem.level == WARNING
     if metadata.get("status") != "skip":
         stats["published"] += 1
-    elif metadata.get("clipping_unpublished"):
+    elif clip.usable:
         stats["unpublished"] += 1
     else:
         stats["skipped"] += 1
 
 
 def link_clippings(generator) -> None:
-    """Drop repeated sources, make slugs unique, point related links at our pages."""
+    """Drop repeated sources, make slugs unique, find which related links are ours."""
     # Files are read in directory order (and from the cache in another), so
     # clippings with equal dates would swap places between builds: order them
     # by source path first, then let Pelican's stable sort apply ARTICLE_ORDER_BY.
-    articles = sorted(generator.articles, key=lambda a: a.source_path)
+    articles = sorted(_clipping_articles(generator.articles), key=lambda a: a.source_path)
     articles = _without_duplicate_sources(generator, articles)
     # A guessed date never goes ahead of an exact one ("Latest", topics, sources).
     generator.articles = exact_first(
         order_content(list(articles), generator.settings["ARTICLE_ORDER_BY"])
     )
     slugs = unique_slugs((a.source_path, a.slug) for a in articles)
-    own_pages = {}
     for article in articles:
         article.slug = slugs[article.source_path]
         # Freeze the URL: Pelican recomputes it (with two path walks) on every use.
         # (Not save_as: an override_save_as would let the page silently win
         # over any later page written to the same file.)
         article.override_url = article.url
-        for url in getattr(article, "source_urls", ()):
-            own_pages.setdefault(url_key(url), article.url)
+    links = related_links(
+        {a.source_path: a.clipping for a in articles}, {a.source_path: a.url for a in articles}
+    )
     for article in articles:
-        related = getattr(article, "related", ())
-        found = internal_links((r["url"] for r in related), own_pages)
-        for item in related:
-            item["internal_url"] = found.get(item["url"], "")
+        article.related_links = links[article.source_path]
+
+
+def _clipping_articles(articles: list) -> list:
+    """Return the articles the clipping reader made; warn about any other."""
+    kept = []
+    for article in articles:
+        if hasattr(article, "clipping"):
+            kept.append(article)
+        else:
+            logger.warning(
+                "clippings: %s is not a clipping (only .txt files become stories); skipped",
+                display_path(article.source_path),
+            )
+    return kept
 
 
 def keep_guesses_out_of_archives(generator) -> None:
@@ -286,13 +269,13 @@ def keep_guesses_out_of_archives(generator) -> None:
 
 def _without_duplicate_sources(generator, articles: list) -> list:
     by_path = {a.source_path: a for a in articles}
-    duplicates = duplicate_sources((a.source_path, getattr(a, "source_urls", ())) for a in articles)
+    duplicates = duplicate_sources((a.source_path, a.clipping.source_urls) for a in articles)
     if not duplicates:
         return articles
     stats = _stats(generator)
     for path, first in duplicates.items():
         message = duplicate_message(
-            display_path(path), display_path(first), by_path[path].source_url
+            display_path(path), display_path(first), by_path[path].clipping.source_url
         )
         logger.warning("clippings: %s", message)
         stats["errors"] += 1

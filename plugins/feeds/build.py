@@ -17,7 +17,7 @@ from lxml import etree
 from writer.store import OutputCollisionError, OutputStore
 
 from .config import FeedSettings
-from .entries import FeedEntry, Image
+from .entries import FeedEntry
 from .specs import ATOM_TYPE, OPML_SAVE_AS, RSS_TYPE, FeedSpec
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class _LinksEntryExtension(BaseEntryExtension):
 
     def __init__(self) -> None:
         self.related = ""
-        self.enclosure: Image | None = None
+        self.enclosure: tuple[str, str] | None = None  # (url, MIME type)
         self.plain: dict[str, str] = {}
 
     def extend_atom(self, entry: Any) -> Any:
@@ -79,9 +79,9 @@ class _LinksEntryExtension(BaseEntryExtension):
             xml_elem(
                 "link",
                 entry,
-                href=self.enclosure.url,
+                href=self.enclosure[0],
                 rel="enclosure",
-                type=self.enclosure.mime_type,
+                type=self.enclosure[1],
             )
         return entry
 
@@ -93,9 +93,9 @@ class _LinksEntryExtension(BaseEntryExtension):
             xml_elem(
                 "enclosure",
                 item,
-                url=self.enclosure.url,
+                url=self.enclosure[0],
                 length="0",
-                type=self.enclosure.mime_type,
+                type=self.enclosure[1],
             )
         return item
 
@@ -124,8 +124,8 @@ def _add_entry(fg: FeedGenerator, entry: FeedEntry) -> None:
     fe.digest.related = entry.external_url
     fe.digest.plain = {"title": entry.title, "description": entry.summary}
     if entry.image:
-        fe.digest.enclosure = entry.image
-        media = {"url": entry.image.url, "type": entry.image.mime_type}
+        fe.digest.enclosure = (entry.image.url, entry.image_type)
+        media = {"url": entry.image.url, "type": entry.image_type}
         media["medium"] = "image"
         if entry.image.width:
             media["width"] = str(entry.image.width)
@@ -197,7 +197,7 @@ def json_item(entry: FeedEntry) -> dict[str, Any]:
     if entry.topics:
         item["tags"] = list(entry.categories)
     if entry.image:
-        item["attachments"] = [{"url": entry.image.url, "mime_type": entry.image.mime_type}]
+        item["attachments"] = [{"url": entry.image.url, "mime_type": entry.image_type}]
     return item
 
 

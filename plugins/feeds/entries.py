@@ -1,4 +1,4 @@
-"""Turn article-like objects into plain FeedEntry records, with no Pelican import."""
+"""Turn articles and their frozen ``clipping`` into plain FeedEntry records; no Pelican."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import mimetypes
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from html import escape
 from html import unescape as html_unescape
@@ -15,6 +15,8 @@ from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
 import nh3
+
+from clippings.model import Image, Related
 
 from .config import FeedSettings, is_absolute_url
 
@@ -62,17 +64,6 @@ class Group:
 
 
 @dataclass(frozen=True)
-class Image:
-    """A lead image, shown as an enclosure."""
-
-    url: str
-    mime_type: str
-    width: int | None = None
-    height: int | None = None
-    alt: str = ""
-
-
-@dataclass(frozen=True)
 class EntryKey:
     """What feed membership depends on; cheap to get for every article."""
 
@@ -100,6 +91,12 @@ class FeedEntry:
     provider: Group | None = None
     provider_url: str = ""
     image: Image | None = None
+
+    @property
+    def image_type(self) -> str:
+        """Return the lead image's MIME type, or "" when there is no image."""
+        return guess_image_type(self.image.url) if self.image else ""
+
     # A guessed date: listed after every exact one, and the item says so.
     approximate: bool = False
 
@@ -234,16 +231,21 @@ def compose_content(
     body_html: str,
     source_url: str,
     label: str,
-    related: Iterable[Mapping[str, Any]],
+    related: Iterable[Related],
+    related_links: Mapping[str, str],
     base_url: str,
     note: str = "",
     lead: str = "",
 ) -> str:
-    """Return the entry content: summary and image, body, "Read at", related coverage, note."""
+    """Return the entry content: summary and image, body, "Read at", related coverage, note.
+
+    ``related_links`` maps a related item's URL to our page for it (relative to
+    the site), for the items that are clippings of this digest.
+    """
     parts = [lead, body_html or ""]
     if source_url:
         parts.append(f'<p><a href="{escape(source_url)}">Read at {escape(label)}</a></p>')
-    items = [_related_item(item, base_url) for item in related]
+    items = [_related_item(item, related_links.get(item.url, ""), base_url) for item in related]
     items = [item for item in items if item]
     if items:
         parts.append("<h2>Related coverage</h2>")
@@ -252,23 +254,20 @@ def compose_content(
     return "\n".join(part for part in parts if part)
 
 
-def _related_item(item: Mapping[str, Any], base_url: str) -> str:
-    """Render one related-coverage dict as an escaped <li>, or "" when empty."""
-    title = text(item.get("title"))
-    internal = str(item.get("internal_url") or "")
-    url = absolute_url(base_url, internal) if internal else str(item.get("url") or "")
-    url = clean_url(url)
+def _related_item(item: Related, internal: str, base_url: str) -> str:
+    """Render one related item as an escaped <li>, or "" when empty."""
+    title = text(item.title)
+    url = clean_url(absolute_url(base_url, internal) if internal else item.url)
     if not title and not url:
         return ""
     label = escape(title or url)
     line = f'<a href="{escape(url)}">{label}</a>' if url else label
     details = []
-    provider = text(item.get("provider_name") or item.get("provider_domain"))
+    provider = text(item.provider.name or item.provider.domain) if item.provider else ""
     if provider:
         details.append(escape(provider))
-    date = item.get("date")
-    if isinstance(date, datetime):
-        details.append(as_utc(date, "related date").strftime("%d %b %Y"))
+    if item.date is not None:
+        details.append(as_utc(item.date, "related date").strftime("%d %b %Y"))
     if details:
         line += " (" + ", ".join(details) + ")"
     return f"<li>{line}</li>"
@@ -303,69 +302,56 @@ def _topics(article: Any, base_url: str | None) -> tuple[Group, ...]:
 def _provider(article: Any, base_url: str | None) -> Group | None:
     """Return the article's provider as a Group, or None when it names none."""
     author = getattr(article, "author", None)
-    name = text(getattr(article, "provider_name", ""))
+    provider = article.clipping.provider
+    name = text(provider.name if provider else "")
     if author is not None and not name:
         name = text(getattr(author, "name", author))
     return _group(author, name, base_url)
 
 
-def _image(article: Any, base_url: str, title: str = "") -> Image | None:
-    """Return the article's lead image (alt: its own, else the title), or None."""
-    data = getattr(article, "image", None)
-    if not isinstance(data, Mapping) or not data.get("url"):
+def _image(image: Image | None, base_url: str, title: str = "") -> Image | None:
+    """Return the lead image with a clean absolute URL (alt: its own, else the title)."""
+    if image is None or not image.url:
         return None
-    url = clean_url(absolute_url(base_url, str(data["url"])))
+    url = clean_url(absolute_url(base_url, image.url))
     if not is_absolute_url(url):
         return None
-    width, height = data.get("width"), data.get("height")
-    return Image(
-        url=url,
-        mime_type=guess_image_type(url),
-        width=width if isinstance(width, int) and width > 0 else None,
-        height=height if isinstance(height, int) and height > 0 else None,
-        alt=text(data.get("alt")) or title,
-    )
-
-
-def _clipping_id(article: Any) -> str:
-    """Return the reader's clipping_id, or one made from the source file name."""
-    clipping_id = str(getattr(article, "clipping_id", "") or "")
-    if clipping_id:
-        return clipping_id
-    source = str(getattr(article, "source_path", "") or getattr(article, "slug", ""))
-    return "clipping:" + posixpath.basename(source.replace("\\", "/"))
+    return replace(image, url=url, alt=text(image.alt) or title)
 
 
 def entry_from_article(article: Any, settings: FeedSettings) -> FeedEntry:
-    """Build a FeedEntry from an object with the article contract's attributes."""
+    """Build a FeedEntry from an article: Pelican's url, title, date, tags, author and
+    content, the reader's frozen ``clipping`` and the link step's ``related_links``."""
+    clip = article.clipping
     base = settings.base_url
     url = absolute_url(base, str(getattr(article, "url", "") or ""))
-    excerpt = text(getattr(article, "excerpt", ""))
+    excerpt = text(clip.excerpt)
     title = text(getattr(article, "title", "")) or excerpt[:80]
     published = as_utc(getattr(article, "date", None), "date")
     modified = getattr(article, "modified", None)
     updated = as_utc(modified, "modified") if modified else published
-    source_url = clean_url(str(getattr(article, "source_url", "") or ""))
+    source_url = clean_url(clip.source_url)
     if not is_absolute_url(source_url):
         source_url = ""
     provider = _provider(article, base)
-    domain = text(getattr(article, "provider_domain", ""))
+    domain = text(clip.provider.domain if clip.provider else "")
     label = provider_label(provider.name if provider else "", domain, source_url)
-    approximate = bool(getattr(article, "date_approximate", False))
-    origin = text(getattr(article, "date_origin", ""))
-    image = _image(article, base, title)
+    approximate = clip.date_approximate
+    origin = text(clip.date_origin)
+    image = _image(clip.image, base, title)
     body = text(getattr(article, "content", ""))
     content = compose_content(
         body,
         source_url,
         label,
-        getattr(article, "related", None) or (),
+        clip.related,
+        article.related_links,
         base,
         date_note(published, origin) if approximate else "",
         lead_html(excerpt, image, body),
     )
     return FeedEntry(
-        id=entry_id(_clipping_id(article), settings.tag_authority),
+        id=entry_id(article.clipping.identity, settings.tag_authority),
         title=title or "Untitled clipping",
         url=url,
         published=published,
@@ -386,11 +372,11 @@ def entry_key(article: Any, index: int, settings: FeedSettings) -> EntryKey:
     provider = _provider(article, None)
     return EntryKey(
         index=index,
-        id=entry_id(_clipping_id(article), settings.tag_authority),
+        id=entry_id(article.clipping.identity, settings.tag_authority),
         published=as_utc(getattr(article, "date", None), "date"),
         topics=tuple(topic.slug for topic in _topics(article, None)),
         provider=provider.slug if provider else "",
-        approximate=bool(getattr(article, "date_approximate", False)),
+        approximate=article.clipping.date_approximate,
     )
 
 

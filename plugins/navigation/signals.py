@@ -13,6 +13,11 @@ def _newest_first(articles: list[Any]) -> list[Any]:
     return sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
 
 
+def _provider_domain(article: Any) -> str:
+    provider = article.clipping.provider
+    return provider.domain if provider else ""
+
+
 def add_navigation(generator: Any) -> None:
     """Set newer_article/older_article on articles; add digest_topics and digest_providers."""
     ordered = _newest_first(generator.articles)
@@ -21,7 +26,7 @@ def add_navigation(generator: Any) -> None:
         article.older_article = found.older
     generator.context["digest_topics"] = by_count(generator.tags.items(), name=str)
     generator.context["digest_providers"] = by_name(
-        generator.authors, name=str, domain=lambda a: getattr(a, "provider_domain", "")
+        generator.authors, name=str, domain=_provider_domain
     )
 
 

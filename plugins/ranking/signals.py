@@ -29,26 +29,22 @@ class Ranking:
 
 
 def story(article: Any, inbound: int) -> Story:
-    """Return the ranking record of one article."""
+    """Return the ranking record of one article, from its clipping."""
+    clip = article.clipping
     return Story(
         key=article.url,
         date=article.date,
-        date_approximate=bool(getattr(article, "date_approximate", False)),
-        heat=getattr(article, "heat", None),
-        quality=getattr(article, "quality", None),
-        related=len(getattr(article, "related", None) or ()),
+        date_approximate=clip.date_approximate,
+        heat=clip.heat,
+        quality=clip.quality,
+        related=len(clip.related),
         inbound=inbound,
     )
 
 
 def rank_articles(articles: Sequence[Any], settings: RankSettings) -> list[Any]:
     """Set rank, rank_score and breadth on every article; return them best first."""
-    links = (
-        (article.url, item["internal_url"])
-        for article in articles
-        for item in getattr(article, "related", None) or ()
-        if item.get("internal_url")
-    )
+    links = ((article.url, page) for article in articles for page in article.related_links.values())
     inbound = inbound_counts(links)
     by_key = {article.url: article for article in articles}
     ranked = rank([story(a, inbound[a.url]) for a in articles], settings.weights)

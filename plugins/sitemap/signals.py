@@ -30,7 +30,7 @@ def site_url(settings: dict[str, Any]) -> str:
 def last_modified(context: dict[str, Any]) -> datetime | None:
     """Return an article page's exact date (None for other pages and guessed dates)."""
     article = context.get("article")
-    if article is None or getattr(article, "date_approximate", False):
+    if article is None or article.clipping.date_approximate:
         return None
     return getattr(article, "modified", None) or getattr(article, "date", None)
 

@@ -11,6 +11,7 @@ import feedparser
 
 from clippings.dates import STATED_IN_TEXT, exact_first, stated_date
 from clippings.gitdates import first_commit_dates
+from clippings.model import Clipping
 from sitebuild import build_site, page
 
 
@@ -28,7 +29,8 @@ def test_stated_dates_are_found_near_the_start_only():
 def test_exact_first_keeps_the_order_within_each_kind():
     class A:
         def __init__(self, name, approximate):
-            self.name, self.date_approximate = name, approximate
+            self.name = name
+            self.clipping = Clipping("x.txt", "bare_text", date_approximate=approximate)
 
     items = [A("g1", True), A("e1", False), A("g2", True), A("e2", False)]
     assert [a.name for a in exact_first(items)] == ["e1", "e2", "g1", "g2"]

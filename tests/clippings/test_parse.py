@@ -45,7 +45,7 @@ def test_full_front_matter_fixture_has_every_field():
     assert not clip.date_approximate
     assert clip.source_url.startswith("https://www.smarteranalyst.com/stock-news/")
     assert clip.provider.name == "Smarter Analyst" and clip.provider.domain == "smarteranalyst.com"
-    assert clip.topics == ["AI in Autos", "AI", "Microsoft AI"]
+    assert clip.topics == ("AI in Autos", "AI", "Microsoft AI")
     assert clip.category == "news"
     assert (clip.image.width, clip.image.height) == (1000, 563)
     assert clip.image.alt == clip.title
@@ -61,7 +61,7 @@ def test_full_front_matter_fixture_has_every_field():
         clip.body_html
         == "<p>The platform will run on <strong>Azure</strong>, the companies said.</p>"
     )
-    assert clip.problems == []
+    assert clip.problems == ()
 
 
 @pytest.mark.parametrize(
@@ -93,7 +93,7 @@ def test_full_front_matter_fixture_has_every_field():
             "provider.domain",
             "reuters.com",
         ),
-        (front("title: T\ntopics: [AI, ai, Cloud]"), "topics", ["AI", "Cloud"]),
+        (front("title: T\ntopics: [AI, ai, Cloud]"), "topics", ("AI", "Cloud")),
         (
             front(
                 "title: T\nimages: [{url: 'ftp://x.example/a.jpg'}, {url: 'https://x.example/b.jpg', width: '640'}]"
@@ -208,7 +208,7 @@ def test_dated_text_takes_title_summary_and_body_from_the_text():
     # The summary does not repeat the title sentence.
     assert clip.excerpt == "The companies gave no financial terms."
     assert clip.body_html.count("<p>") == 2 and "Tesla" in clip.body_html
-    assert clip.problems == []
+    assert clip.problems == ()
 
 
 def test_dated_text_in_another_time_zone():
