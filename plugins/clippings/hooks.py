@@ -41,7 +41,7 @@ class ClippingArticle(Article):
 
 def adopt_clipping(content) -> None:
     """Make an article read from a clipping a ClippingArticle (content_object_init)."""
-    if isinstance(content, Article) and "clipping_shape" in content.metadata:
+    if isinstance(content, Article) and "clipping" in content.metadata:
         content.__class__ = ClippingArticle
 
 
