@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import story_entities as E
 from story_phrases import (
+    ASIDES,
     BACKGROUND,
+    BOILERPLATE,
     DETAILS,
     FOREIGN_HEADLINES,
     HEADLINES,
@@ -33,7 +35,7 @@ from story_phrases import (
     QUOTES,
     WIRE_DATELINE,
 )
-from story_texts import clipping_file
+from story_texts import clipping_file, reword, slug, title_case
 
 QUARTERS = ("first-quarter", "second-quarter", "third-quarter", "fourth-quarter")
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "stories"
@@ -144,9 +146,14 @@ def _story_text(rng: random.Random, event: Event) -> list[str]:
     quote = _fmt(rng.choice(QUOTES), s) if rng.random() < 0.7 else ""
     middle = [_fmt(t, s) for t in details]
     tail = [_fmt(t, s) for t in background]
+    if rng.random() < 0.4:
+        r1, r2 = rng.sample([c for c in E.COMPANIES if c not in (s["a"], s["b"])], 2)
+        tail.insert(0, rng.choice(ASIDES).format(r1=r1, r2=r2))
+    if rng.random() < 0.25:
+        tail.append(rng.choice(BOILERPLATE))
     paragraphs = [" ".join([lead, *middle[:1]]), " ".join(middle[1:] + ([quote] if quote else []))]
     paragraphs.append(" ".join(tail))
-    return [p for p in paragraphs if p.strip()]
+    return [reword(rng, p) for p in paragraphs if p.strip()]
 
 
 def _wire_text(rng: random.Random, event: Event) -> list[str]:
@@ -190,11 +197,6 @@ def _foreign(rng: random.Random, event: Event) -> tuple[str, tuple[str, str]] | 
     return _fill(FOREIGN_HEADLINES[lang][event.kind], event.slots), E.FOREIGN_OUTLETS[lang]
 
 
-def _slug(title: str) -> str:
-    keep = "".join(ch if ch.isalnum() else "-" for ch in title.lower())
-    return "-".join(part for part in keep.split("-") if part)[:70]
-
-
 def _shape(rng: random.Random, bare_share: float) -> str:
     roll = rng.random()
     if roll < bare_share:
@@ -207,6 +209,7 @@ def _clips(rng: random.Random, bank: str, event: Event, bare_share: float) -> li
     shared_wire = _wire_text(rng, event) if event.wire else None
     shared_release = _release_text(rng, event) if event.release else None
     outlets = rng.sample(E.OUTLETS[bank], k=min(event.size, len(E.OUTLETS[bank])))
+    title_case_outlets = E.OUTLETS[bank][::3]  # a third of the outlets title-case headlines
     clips = []
     for index in range(event.size):
         outlet = outlets[index % len(outlets)]
@@ -228,6 +231,8 @@ def _clips(rng: random.Random, bank: str, event: Event, bare_share: float) -> li
         foreign = _foreign(rng, event) if index and rng.random() < 0.12 else None
         if foreign:
             title, outlet = foreign
+        elif outlet in title_case_outlets:
+            title = title_case(title)
         clip = Clip(
             name="",
             label=event.label,
@@ -236,7 +241,7 @@ def _clips(rng: random.Random, bank: str, event: Event, bare_share: float) -> li
             paragraphs=paragraphs,
             date=when if shape != "bare_text" else None,
             outlet=outlet,
-            url=f"https://www.{outlet[1]}/{when:%Y/%m}/{_slug(title)}",
+            url=f"https://www.{outlet[1]}/{when:%Y/%m}/{slug(title)}",
             wire_group=group,
         )
         clips.append(clip)

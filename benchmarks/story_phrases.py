@@ -378,6 +378,42 @@ BACKGROUND = [
     "Supply chain problems have weighed on the sector since the pandemic.",
 ]
 
+# Articles name other companies too (rivals, earlier deals): names one clipping of a
+# story has and its siblings lack.
+ASIDES = [
+    "Rivals {r1} and {r2} have made similar moves in recent months.",
+    "{r1} announced a comparable plan last year.",
+    "The news follows a deal between {r1} and {r2} in the same market.",
+    "Analysts compared the move with {r1}'s strategy.",
+]
+
+# Copy-editing that makes two write-ups of one event share fewer words.
+SYNONYMS = {
+    "said": ("said", "announced", "stated", "confirmed"),
+    "company": ("company", "firm", "group", "business"),
+    "acquire": ("acquire", "buy", "purchase", "take over"),
+    "acquisition": ("acquisition", "purchase", "takeover", "deal"),
+    "agreed": ("agreed", "reached a deal", "signed an agreement"),
+    "customers": ("customers", "clients", "users"),
+    "announced": ("announced", "unveiled", "disclosed", "revealed"),
+    "billion": ("billion", "bn"),
+    "expected": ("expected", "forecast", "anticipated"),
+    "jobs": ("jobs", "positions", "roles"),
+    "launched": ("launched", "released", "introduced"),
+    "partnership": ("partnership", "alliance", "collaboration", "tie-up"),
+    "analysts": ("analysts", "market watchers", "industry observers"),
+    "shares": ("shares", "stock"),
+    "revenue": ("revenue", "sales", "turnover"),
+}
+
+BOILERPLATE = [
+    "Sign up for our daily newsletter to get the top stories in your inbox.",
+    "This article was updated with comment from the company.",
+    "Image: company handout.",
+    "Disclosure: the author holds no position in the stocks mentioned.",
+    "Read more: our full coverage of the sector.",
+]
+
 PRESS_RELEASE = (
     "{city}, {date_long} /PRNewswire/ -- {a} today announced {summary}. {detail} "
     '"{quote_text}," said {person2}, {title_role} of {a}. About {a}: {a} is a global '

@@ -3,6 +3,36 @@
 from __future__ import annotations
 
 import json
+import random
+
+from story_phrases import SYNONYMS
+
+_SMALL = frozenset(["a", "an", "the", "of", "in", "on", "for", "to", "and", "with", "as", "at",
+                    "by", "from", "over", "after", "its"])  # fmt: skip
+
+
+def reword(rng: random.Random, text: str) -> str:
+    """Swap some words for synonyms, as a copy editor would."""
+    words = text.split(" ")
+    for n, word in enumerate(words):
+        core = word.rstrip(".,;:")
+        if core in SYNONYMS and rng.random() < 0.5:
+            words[n] = rng.choice(SYNONYMS[core]) + word[len(core) :]
+    return " ".join(words)
+
+
+def title_case(title: str) -> str:
+    """Return a headline in Title Case, as some outlets write them."""
+    words = title.split(" ")
+    return " ".join(
+        w if n and w.lower() in _SMALL else (w[:1].upper() + w[1:]) for n, w in enumerate(words)
+    )
+
+
+def slug(title: str) -> str:
+    """Return a URL slug of a title."""
+    keep = "".join(ch if ch.isalnum() else "-" for ch in title.lower())
+    return "-".join(part for part in keep.split("-") if part)[:70]
 
 
 def _q(value: str) -> str:

@@ -46,12 +46,12 @@ from .wire import wire_pairs
 class ClusterSettings:
     """Tuning of the clusterer; every field has the documented default."""
 
-    threshold: float = 0.3  # mean pair similarity two groups need to merge
+    threshold: float = 0.22  # mean pair similarity two groups need to merge
     window_days: float = 5.0  # only clippings this close in time are compared
     max_span_days: float = 7.0  # a story's dated members span at most this
     link_bonus: float = 0.3  # added to the similarity of a related-linked pair
     link_days: float = 7.0  # a related link counts only this many days apart
-    undated_penalty: float = 0.1  # taken off the similarity of a pair with an undated member
+    undated_penalty: float = 0.05  # taken off the similarity of a pair with an undated member
     name_conflict: float = 0.5  # similarity factor when each leads with a name the other lacks
     figure_conflict: float = 0.5  # similarity factor when both cite figures, none shared
     wire_ratio: float = 0.9  # Indel similarity of openings that makes a wire copy
