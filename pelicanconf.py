@@ -13,6 +13,7 @@ OUTPUT_PATH = "output"
 THEME = str(HERE / "theme")
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = [
+    "common",  # shared helpers the others import: load it first
     "writer",
     "speedups",
     "clippings",

@@ -18,9 +18,8 @@ from .files import UnreadableFile, display_path, read_limited
 from .gitdates import approximate_date, first_commit_dates
 from .linking import duplicate_message, duplicate_sources
 from .model import ERROR, INFO, WARNING, Clipping
-from .options import ParseOptions
+from .options import ParseOptions, parse_options
 from .parse import parse_clipping, unreadable_clipping
-from .settings import parse_options
 from .summary import summary_line
 
 

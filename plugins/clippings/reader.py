@@ -36,8 +36,9 @@ from .linking import (
     unique_slugs,
 )
 from .model import ERROR, INFO, WARNING, Clipping
+from .options import parse_options
 from .parse import failed_clipping, parse_clipping, unreadable_clipping
-from .settings import digest_settings, parse_options
+from .settings import ClippingSettings
 from .summary import summary_line
 
 logger = logging.getLogger(__name__)
@@ -185,7 +186,7 @@ def add_reader(readers) -> None:
 
 def check_settings(pelican) -> None:
     """Fail early, with the setting's name, on a DIGEST_* value we cannot use."""
-    digest_settings(pelican.settings)
+    ClippingSettings.from_settings(pelican.settings)
 
 
 def report_problems(generator, metadata: dict[str, Any]) -> None:
@@ -292,7 +293,7 @@ def log_summary(generators) -> None:
             continue
         console.print(summary_line(stats))
         problems = stats["errors"] + stats["warnings"]
-        if problems and digest_settings(generator.settings)["DIGEST_STRICT"]:
+        if problems and ClippingSettings.from_settings(generator.settings).strict:
             raise StrictModeError(
                 f"clippings: {stats['errors']} error(s) and {stats['warnings']} warning(s) "
                 "and DIGEST_STRICT is on; build failed"

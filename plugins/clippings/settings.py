@@ -1,13 +1,15 @@
-"""The DIGEST_* settings of the clippings plugin: defaults and validation."""
+"""The clippings plugin's DIGEST_* settings: defaults in one place, validated once."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .options import ParseOptions
+from common.settings import SettingsError, flag, merged, number, positive_int
 
+# Every setting the plugin reads, with its default (the README documents each).
 DEFAULTS: dict[str, Any] = {
     # None: Pelican's TIMEZONE (itself UTC when unset).
     "DIGEST_TIMEZONE": None,
@@ -19,44 +21,44 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class SettingsError(ValueError):
-    """A DIGEST_* setting has a value the plugin cannot use."""
+@dataclass(frozen=True)
+class ClippingSettings:
+    """The validated clippings settings."""
 
+    timezone: str
+    max_bytes: int
+    max_topics: int
+    title_length: int
+    strict: bool
+    parse_seconds: float
 
-def digest_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the DIGEST_* settings with defaults filled in, checked once."""
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-    if merged["DIGEST_TIMEZONE"] is None:
-        merged["DIGEST_TIMEZONE"] = settings.get("TIMEZONE") or "UTC"
-    for key in (
-        "DIGEST_MAX_CLIPPING_BYTES",
-        "DIGEST_MAX_TOPICS",
-        "DIGEST_TITLE_LENGTH",
-    ):
-        value = merged[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise SettingsError(f"clippings: {key} must be a positive whole number, not {value!r}")
-    seconds = merged["DIGEST_PARSE_SECONDS"]
-    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not seconds > 0:
-        raise SettingsError(
-            f"clippings: DIGEST_PARSE_SECONDS must be a positive number, not {seconds!r}"
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> ClippingSettings:
+        """Merge the user's settings over the defaults and validate them."""
+        values = merged(DEFAULTS, settings)
+        zone = values["DIGEST_TIMEZONE"]
+        if zone is None:
+            zone = settings.get("TIMEZONE") or "UTC"
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError, TypeError):
+            raise SettingsError(
+                f"clippings: DIGEST_TIMEZONE must be a time zone name, got {zone!r}"
+            ) from None
+        return cls(
+            timezone=zone,
+            max_bytes=positive_int(
+                "clippings", "DIGEST_MAX_CLIPPING_BYTES", values["DIGEST_MAX_CLIPPING_BYTES"]
+            ),
+            max_topics=positive_int("clippings", "DIGEST_MAX_TOPICS", values["DIGEST_MAX_TOPICS"]),
+            title_length=positive_int(
+                "clippings", "DIGEST_TITLE_LENGTH", values["DIGEST_TITLE_LENGTH"]
+            ),
+            strict=flag("clippings", "DIGEST_STRICT", values["DIGEST_STRICT"]),
+            parse_seconds=number(
+                "clippings",
+                "DIGEST_PARSE_SECONDS",
+                values["DIGEST_PARSE_SECONDS"],
+                positive=True,
+            ),
         )
-    try:
-        ZoneInfo(merged["DIGEST_TIMEZONE"])
-    except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise SettingsError(
-            f"clippings: DIGEST_TIMEZONE {merged['DIGEST_TIMEZONE']!r} is not a time zone name"
-        ) from None
-    return merged
-
-
-def parse_options(settings: Mapping[str, Any]) -> ParseOptions:
-    """Return the parser options the settings ask for."""
-    digest = digest_settings(settings)
-    return ParseOptions(
-        timezone=ZoneInfo(digest["DIGEST_TIMEZONE"]),
-        max_bytes=digest["DIGEST_MAX_CLIPPING_BYTES"],
-        max_topics=digest["DIGEST_MAX_TOPICS"],
-        title_length=digest["DIGEST_TITLE_LENGTH"],
-        parse_seconds=digest["DIGEST_PARSE_SECONDS"],
-    )

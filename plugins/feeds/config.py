@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from common.settings import fail, flag, merged, positive_int
+
 # Every setting the plugin reads, with its default. The README's settings table
 # documents exactly these names.
 DEFAULTS: dict[str, Any] = {
@@ -29,10 +31,6 @@ _TAG_AUTHORITY = re.compile(
 )
 
 
-class FeedSettingsError(ValueError):
-    """A DIGEST_FEED_* setting has a value the plugin cannot use."""
-
-
 @dataclass(frozen=True)
 class FeedSettings:
     """The validated feed settings, plus the site values feeds need."""
@@ -49,34 +47,25 @@ class FeedSettings:
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> FeedSettings:
         """Merge the user's settings over the defaults and validate them."""
-        merged = dict(DEFAULTS)
-        merged.update({k: settings[k] for k in DEFAULTS if k in settings})
-        max_items = merged["DIGEST_FEED_MAX_ITEMS"]
-        if isinstance(max_items, bool) or not isinstance(max_items, int) or max_items < 1:
-            raise FeedSettingsError(
-                f"feeds: DIGEST_FEED_MAX_ITEMS must be a positive integer, got {max_items!r}"
-            )
-        fallback = merged["DIGEST_FEED_BASE_URL"]
+        values = merged(DEFAULTS, settings)
+        fallback = values["DIGEST_FEED_BASE_URL"]
         if not is_absolute_url(fallback):
-            raise FeedSettingsError(
-                f"feeds: DIGEST_FEED_BASE_URL must be an absolute http(s) URL, got {fallback!r}"
-            )
-        authority = merged["DIGEST_FEED_TAG_AUTHORITY"]
+            raise fail("feeds", "DIGEST_FEED_BASE_URL", "an absolute http(s) URL", fallback)
+        authority = values["DIGEST_FEED_TAG_AUTHORITY"]
         if not isinstance(authority, str) or not _TAG_AUTHORITY.match(authority):
-            raise FeedSettingsError(
-                "feeds: DIGEST_FEED_TAG_AUTHORITY must look like "
-                f"'example.org,2024' (RFC 4151), got {authority!r}"
-            )
-        providers = merged["DIGEST_FEED_PROVIDERS"]
-        if not isinstance(providers, bool):
-            raise FeedSettingsError(
-                f"feeds: DIGEST_FEED_PROVIDERS must be True or False, got {providers!r}"
+            raise fail(
+                "feeds",
+                "DIGEST_FEED_TAG_AUTHORITY",
+                "of the form 'example.org,2024' (RFC 4151)",
+                authority,
             )
         return cls(
-            max_items=max_items,
+            max_items=positive_int(
+                "feeds", "DIGEST_FEED_MAX_ITEMS", values["DIGEST_FEED_MAX_ITEMS"]
+            ),
             base_url=pick_base_url(settings, fallback),
             tag_authority=authority,
-            providers=providers,
+            providers=flag("feeds", "DIGEST_FEED_PROVIDERS", values["DIGEST_FEED_PROVIDERS"]),
             site_name=str(settings.get("SITENAME") or "newsdigest"),
             site_subtitle=str(settings.get("SITESUBTITLE") or ""),
             site_author=str(settings.get("AUTHOR") or settings.get("SITENAME") or "newsdigest"),

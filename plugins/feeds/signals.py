@@ -53,7 +53,13 @@ def get_generators(pelican_object: Any) -> type[FeedsGenerator]:
     return FeedsGenerator
 
 
+def check_settings(pelican_object: Any) -> None:
+    """Fail early, with the setting's name, on a DIGEST_FEED_* value we cannot use."""
+    FeedSettings.from_settings(pelican_object.settings)
+
+
 def register() -> None:
     """Connect the feeds plugin to Pelican."""
     register_writer()
+    signals.initialized.connect(check_settings)
     signals.get_generators.connect(get_generators)

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from common.settings import SettingsError, count, merged, number
+
 from .score import RankWeights
 
 # Every setting the plugin reads, with its default (the README documents each).
@@ -31,10 +33,6 @@ _WEIGHTS = (
 )
 
 
-class RankSettingsError(ValueError):
-    """A DIGEST_RANK_* setting has a value the plugin cannot use."""
-
-
 @dataclass(frozen=True)
 class RankSettings:
     """The validated ranking settings."""
@@ -43,40 +41,23 @@ class RankSettings:
     home_top: int
     list_top: int
 
-
-def _number(name: str, value: Any, *, positive: bool) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        raise RankSettingsError(f"ranking: {name} must be a number, not {value!r}")
-    if value < 0 or (positive and value == 0):
-        kind = "greater than 0" if positive else "0 or more"
-        raise RankSettingsError(f"ranking: {name} must be {kind}, not {value!r}")
-    return float(value)
-
-
-def _count(name: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise RankSettingsError(f"ranking: {name} must be a whole number 0 or more, not {value!r}")
-    return value
-
-
-def rank_settings(settings: Mapping[str, Any]) -> RankSettings:
-    """Return the ranking settings with defaults filled in, checked once."""
-    merged = dict(DEFAULTS, **{k: settings[k] for k in DEFAULTS if k in settings})
-    weights = [_number(name, merged[name], positive=False) for name in _WEIGHTS]
-    if not any(weights):
-        raise RankSettingsError("ranking: at least one DIGEST_RANK_*_WEIGHT must be above 0")
-    return RankSettings(
-        weights=RankWeights(
-            *weights,
-            half_life_hours=_number(
-                "DIGEST_RANK_HALF_LIFE_HOURS", merged["DIGEST_RANK_HALF_LIFE_HOURS"], positive=True
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> RankSettings:
+        """Merge the user's settings over the defaults and validate them."""
+        values = merged(DEFAULTS, settings)
+        weights = [number("ranking", name, values[name]) for name in _WEIGHTS]
+        if not any(weights):
+            raise SettingsError("ranking: at least one DIGEST_RANK_*_WEIGHT must be above 0")
+        return cls(
+            weights=RankWeights(
+                *weights,
+                half_life_hours=_positive(values, "DIGEST_RANK_HALF_LIFE_HOURS"),
+                breadth_saturation=_positive(values, "DIGEST_RANK_BREADTH_SATURATION"),
             ),
-            breadth_saturation=_number(
-                "DIGEST_RANK_BREADTH_SATURATION",
-                merged["DIGEST_RANK_BREADTH_SATURATION"],
-                positive=True,
-            ),
-        ),
-        home_top=_count("DIGEST_RANK_HOME_TOP", merged["DIGEST_RANK_HOME_TOP"]),
-        list_top=_count("DIGEST_RANK_LIST_TOP", merged["DIGEST_RANK_LIST_TOP"]),
-    )
+            home_top=count("ranking", "DIGEST_RANK_HOME_TOP", values["DIGEST_RANK_HOME_TOP"]),
+            list_top=count("ranking", "DIGEST_RANK_LIST_TOP", values["DIGEST_RANK_LIST_TOP"]),
+        )
+
+
+def _positive(values: Mapping[str, Any], name: str) -> float:
+    return number("ranking", name, values[name], positive=True)

@@ -10,7 +10,7 @@ from typing import Any
 from pelican import signals
 
 from .score import Story, inbound_counts, rank
-from .settings import RankSettings, rank_settings
+from .settings import RankSettings
 
 logger = logging.getLogger(__name__)
 
@@ -60,12 +60,12 @@ def rank_articles(articles: Sequence[Any], settings: RankSettings) -> list[Any]:
 
 def check_settings(pelican: Any) -> None:
     """Fail early, with the setting's name, on a DIGEST_RANK_* value we cannot use."""
-    rank_settings(pelican.settings)
+    RankSettings.from_settings(pelican.settings)
 
 
 def rank_generator(generator: Any) -> None:
     """Rank the generator's articles and publish ``digest_ranking`` to templates."""
-    settings = rank_settings(generator.settings)
+    settings = RankSettings.from_settings(generator.settings)
     ordered = rank_articles(generator.articles, settings)
     generator.context["digest_ranking"] = Ranking(
         home=ordered[: settings.home_top], list_top=settings.list_top

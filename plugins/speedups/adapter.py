@@ -19,7 +19,7 @@ from writer.signals import register as register_writer
 
 from .lists import IndexedList
 from .progress import BuildProgress
-from .settings import speedup_settings
+from .settings import SpeedupSettings
 from .writer import PROGRESS, FastWriter
 
 logger = logging.getLogger(__name__)
@@ -69,9 +69,14 @@ def count_file(generator, metadata) -> None:
         progress.advance()
 
 
+def check_settings(pelican) -> None:
+    """Fail early, with the setting's name, on a DIGEST_* value we cannot use."""
+    SpeedupSettings.from_settings(pelican.settings)
+
+
 def worker_count(settings) -> int:
     """Return how many processes may work at once: DIGEST_WORKERS, or one per CPU."""
-    return speedup_settings(settings)["DIGEST_WORKERS"] or os.cpu_count() or 1
+    return SpeedupSettings.from_settings(settings).workers or os.cpu_count() or 1
 
 
 class _RunWriter(FastWriter):
@@ -86,8 +91,8 @@ class _RunWriter(FastWriter):
 
 def provide_writer(pelican) -> type[FastWriter] | None:
     """Return the deferring writer, unless DIGEST_WORKERS and the cache are both off."""
-    settings = speedup_settings(pelican.settings)
-    if settings["DIGEST_WORKERS"] == 1 and not settings["DIGEST_RENDER_CACHE"]:
+    settings = SpeedupSettings.from_settings(pelican.settings)
+    if settings.workers == 1 and not settings.render_cache:
         return None
     return type("FastWriterForRun", (_RunWriter,), {"pelican": pelican})
 
@@ -97,9 +102,9 @@ def flush_pages(pelican) -> None:
     writer = getattr(pelican, "speedups_writer", None)
     if writer is None:
         return
-    settings = speedup_settings(pelican.settings)
+    settings = SpeedupSettings.from_settings(pelican.settings)
     workers = worker_count(pelican.settings)
-    writer.flush(workers, settings["DIGEST_RENDER_CACHE"], pelican.settings["CACHE_PATH"])
+    writer.flush(workers, settings.render_cache, pelican.settings["CACHE_PATH"])
     logger.info(
         "speedups: rendered %d pages with %d workers, %d unchanged since the last build",
         writer.rendered,
@@ -127,6 +132,7 @@ def print_summary(pelican, removed: list[str] = ()) -> None:
 def register() -> None:
     """Patch Pelican's period archives and connect the speedups to Pelican's signals."""
     check_pelican_version("speedups")
+    signals.initialized.connect(check_settings)
     patch_period_archives()
     signals.article_generator_finalized.connect(index_article_lists)
     signals.article_generator_preread.connect(start_build)

@@ -1,25 +1,33 @@
-"""The DIGEST_* settings of the speedups plugin: defaults and validation."""
+"""The speedups plugin's DIGEST_* settings: defaults in one place, validated once."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from common.settings import count, flag, merged
+
+# Every setting the plugin reads, with its default (the README documents each).
 DEFAULTS: dict[str, Any] = {
+    # Processes that parse and render; 0 means one per CPU, 1 means none.
     "DIGEST_WORKERS": 0,
     "DIGEST_RENDER_CACHE": True,
 }
 
 
-def speedup_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the speedups' settings with defaults filled in, checked."""
-    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-    workers = merged["DIGEST_WORKERS"]
-    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 0:
-        raise ValueError(
-            "speedups: DIGEST_WORKERS must be 0 (one per CPU) or a positive number, "
-            f"not {workers!r}"
+@dataclass(frozen=True)
+class SpeedupSettings:
+    """The validated speedups settings."""
+
+    workers: int
+    render_cache: bool
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> SpeedupSettings:
+        """Merge the user's settings over the defaults and validate them."""
+        values = merged(DEFAULTS, settings)
+        return cls(
+            workers=count("speedups", "DIGEST_WORKERS", values["DIGEST_WORKERS"]),
+            render_cache=flag("speedups", "DIGEST_RENDER_CACHE", values["DIGEST_RENDER_CACHE"]),
         )
-    if not isinstance(merged["DIGEST_RENDER_CACHE"], bool):
-        raise ValueError("speedups: DIGEST_RENDER_CACHE must be True or False")
-    return merged

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from clippings.dates import in_zone, settle_dates
 from clippings.model import ERROR, Clipping, Related
-from clippings.settings import digest_settings
+from clippings.settings import ClippingSettings
 from sitebuild import ROOT, build_site, page
 
 MONTH_END = {
@@ -57,12 +57,14 @@ def dataclass_with_related(clip, related):
 
 
 def test_digest_timezone_defaults_to_pelicans_timezone():
-    assert digest_settings({"TIMEZONE": "Australia/Sydney"})["DIGEST_TIMEZONE"] == (
+    assert ClippingSettings.from_settings({"TIMEZONE": "Australia/Sydney"}).timezone == (
         "Australia/Sydney"
     )
-    assert digest_settings({})["DIGEST_TIMEZONE"] == "UTC"
+    assert ClippingSettings.from_settings({}).timezone == "UTC"
     assert (
-        digest_settings({"TIMEZONE": "Asia/Tokyo", "DIGEST_TIMEZONE": "UTC"})["DIGEST_TIMEZONE"]
+        ClippingSettings.from_settings(
+            {"TIMEZONE": "Asia/Tokyo", "DIGEST_TIMEZONE": "UTC"}
+        ).timezone
         == "UTC"
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from common.settings import SettingsError
 
 from ranking.score import (
     RankWeights,
@@ -18,7 +19,7 @@ from ranking.score import (
     score,
     unit,
 )
-from ranking.settings import DEFAULTS, RankSettingsError, rank_settings
+from ranking.settings import DEFAULTS, RankSettings
 
 NOW = datetime(2021, 3, 9, 12, 0, tzinfo=UTC)
 ONLY_HEAT = RankWeights(heat=1, quality=0, recency=0, breadth=0)
@@ -93,10 +94,12 @@ def test_inbound_counts_distinct_linking_stories_only():
 
 
 def test_settings_default_and_override():
-    settings = rank_settings({})
+    settings = RankSettings.from_settings({})
     assert settings.weights == RankWeights(0.35, 0.25, 0.25, 0.15, 48.0, 3.0)
     assert (settings.home_top, settings.list_top) == (8, 3)
-    changed = rank_settings({"DIGEST_RANK_HALF_LIFE_HOURS": 6, "DIGEST_RANK_HOME_TOP": 0})
+    changed = RankSettings.from_settings(
+        {"DIGEST_RANK_HALF_LIFE_HOURS": 6, "DIGEST_RANK_HOME_TOP": 0}
+    )
     assert changed.weights.half_life_hours == 6 and changed.home_top == 0
     assert all(name.startswith("DIGEST_RANK_") for name in DEFAULTS)
 
@@ -114,11 +117,11 @@ def test_settings_default_and_override():
     ],
 )
 def test_bad_settings_are_refused_with_the_setting_named(name, value):
-    with pytest.raises(RankSettingsError, match=name):
-        rank_settings({name: value})
+    with pytest.raises(SettingsError, match=name):
+        RankSettings.from_settings({name: value})
 
 
 def test_all_zero_weights_are_refused():
     zero = {name: 0 for name in DEFAULTS if name.endswith("_WEIGHT")}
-    with pytest.raises(RankSettingsError, match="WEIGHT"):
-        rank_settings(zero)
+    with pytest.raises(SettingsError, match="WEIGHT"):
+        RankSettings.from_settings(zero)
