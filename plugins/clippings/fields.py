@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime, time, tzinfo
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ class DateRangeError(FieldError):
 
 
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0, DEL and C1
 MIN_YEAR, MAX_YEAR = 2, 9998  # a day's margin on either side of what datetime holds
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
@@ -31,10 +33,18 @@ def text(value: object, name: str, limit: int = 5000) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise FieldError(f"{name} must be text, not a {type(value).__name__}")
-    value = " ".join(xml_safe(value).split())
+    value = " ".join(_CONTROLS.sub("", xml_safe(value)).split())
+    if value and not any(_visible(c) for c in value):
+        return ""  # only zero-width or formatting characters: invisible as link text
     if len(value) > limit:
         raise FieldError(f"{name} is {len(value)} characters long (limit {limit})")
     return value
+
+
+def _visible(char: str) -> bool:
+    # Letters, digits, punctuation, symbols; not controls, formats (zero-width),
+    # separators or combining marks on their own.
+    return unicodedata.category(char)[0] not in "CZM"
 
 
 def web_url(value: object, name: str) -> str:

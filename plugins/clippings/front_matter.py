@@ -3,26 +3,36 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from . import fields, text
 from .fields import DateRangeError, FieldError
 from .model import ERROR, WARNING, ClippingDraft, Image, Problem, Provider, Related
 from .options import ParseOptions
+from .yaml_header import Duplicate
 
 KNOWN_KEYS = {
     "category", "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl",
     "type", "quality", "heat", "published", "provider", "topics", "images", "related",
 }  # fmt: skip
 DROPPED_KEYS = {"secured", "ampWebUrl", "cdnAmpWebUrl"}
+_BY_CASEFOLD = {key.casefold(): key for key in KNOWN_KEYS}
 
 
 class FrontMatter:
     """Apply the values of one front-matter mapping to a clipping."""
 
-    def __init__(self, clip: ClippingDraft, meta: dict, header: str, options: ParseOptions) -> None:
+    def __init__(
+        self,
+        clip: ClippingDraft,
+        meta: dict,
+        header: str,
+        options: ParseOptions,
+        duplicates: Sequence[Duplicate] = (),
+    ) -> None:
         self.clip, self.meta, self.options = clip, meta, options
         self.lines = _key_lines(header)
+        self.duplicates = duplicates
 
     def warn(self, key: str, message: str) -> None:
         self.clip.problems.append(Problem(self.clip.path, self.lines.get(key), message, WARNING))
@@ -41,7 +51,11 @@ class FrontMatter:
     def apply(self) -> None:
         clip, opts = self.clip, self.options
         for key in sorted(set(self.meta) - KNOWN_KEYS - DROPPED_KEYS):
-            self.warn(key, f"unknown key {key!r} ignored")
+            meant = _BY_CASEFOLD.get(key.casefold())
+            hint = f" (keys are case-sensitive: {meant!r}?)" if meant else ""
+            self.warn(key, f"unknown key {key!r} ignored{hint}")
+        for duplicate in self.duplicates:
+            self._warn_duplicate(duplicate)
         clip.title = self._title()
         clip.excerpt = text.shorten(self.value("excerpt", fields.text) or "", opts.excerpt_length)
         clip.date = self._date()
@@ -64,6 +78,10 @@ class FrontMatter:
         clip.heat = self.value("heat", fields.score, "treated as missing")
         clip.type = (self.value("type", fields.text) or "article").lower()
         published = self.meta.get("published", True)
+        if self._ambiguous("published"):
+            self.warn("published", "published is given twice with different values; not published")
+            clip.published = False
+            return
         try:
             clip.published = fields.flag(published, "published")
         except FieldError as exc:
@@ -91,6 +109,25 @@ class FrontMatter:
                 )
             )
             return None
+
+    def _warn_duplicate(self, duplicate: Duplicate) -> None:
+        lines = ", ".join(str(n) for n in duplicate.lines)
+        self.clip.problems.append(
+            Problem(
+                self.clip.path,
+                duplicate.lines[-1],
+                f"key {duplicate.key!r} appears {len(duplicate.lines)} times in one mapping "
+                f"(lines {lines}); YAML allows it once: the last is used",
+                WARNING,
+            )
+        )
+
+    def _ambiguous(self, key: str) -> bool:
+        """Return whether a repeated top-level key was given different values."""
+        return any(
+            d.top_level and d.key == key and len({v.strip().lower() for v in d.values}) > 1
+            for d in self.duplicates
+        )
 
     def _title(self) -> str:
         title = self.value("title", lambda v, k: fields.text(v, k, limit=100_000)) or ""
@@ -167,14 +204,22 @@ class FrontMatter:
             except FieldError as exc:
                 self.warn(key, f"{exc}; image ignored")
                 continue
-            alt = entry.get("alt") or entry.get("caption")
             return Image(
                 url,
                 fields.dimension(entry.get("width")),
                 fields.dimension(entry.get("height")),
-                alt if isinstance(alt, str) and alt.strip() else title,
+                self._alt(entry) or title,
             )
         return None
+
+    def _alt(self, entry: dict) -> str:
+        """Return an image's alt text, cleaned like every other field (controls removed)."""
+        alt = entry.get("alt") or entry.get("caption")
+        try:
+            return fields.text(alt, "image alt", limit=1000) if isinstance(alt, str) else ""
+        except FieldError as exc:
+            self.warn("images", f"{exc}; the title is used")
+            return ""
 
     def _related(self) -> list[Related]:
         raw = self.meta.get("related")
@@ -211,6 +256,9 @@ class FrontMatter:
                 except FieldError as exc:
                     self.warn("related", f"{exc}; date ignored")
             excerpt = item.get("excerpt")
+            excerpt = (
+                fields.text(excerpt, "related excerpt", 100_000) if isinstance(excerpt, str) else ""
+            )
             related.append(
                 Related(
                     title=text.shorten(title, self.options.max_title_length),

@@ -17,6 +17,7 @@ from .fields import DateRangeError, FieldError
 from .front_matter import FrontMatter
 from .model import ERROR, INFO, WARNING, Clipping, ClippingDraft, Problem
 from .options import ParseOptions
+from .yaml_header import load_header
 
 FRONT_MATTER = "front_matter"
 DATED_TEXT = "dated_text"
@@ -25,12 +26,6 @@ BARE_TEXT = "bare_text"
 _DATED = re.compile(r"\A\s*date\s+(\S+)[ \t]*")
 _YAML = YAMLHandler()
 
-
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML that leaves timestamps as text, so a bad date spoils one field only."""
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 
 FallbackDate = Callable[[], tuple[datetime, str] | None]
 
@@ -145,7 +140,7 @@ def _read_front_matter(
         _fail(clip, 1, "front matter opened with '---' on line 1 is never closed")
         return
     try:
-        meta = _YAML.load(header, Loader=_Loader)
+        meta, duplicates = load_header(header)
     except (yaml.YAMLError, ValueError, RecursionError) as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         reason = (
@@ -167,7 +162,7 @@ def _read_front_matter(
     if not isinstance(meta, dict):
         _fail(clip, 2, f"front matter is a {type(meta).__name__}, not 'key: value' lines")
         return
-    FrontMatter(clip, {str(k): v for k, v in meta.items()}, header, options).apply()
+    FrontMatter(clip, {str(k): v for k, v in meta.items()}, header, options, duplicates).apply()
     if body.strip():
         body_line = header.count("\n") + 2 + (len(body) - len(body.lstrip("\n")))
         _render_body(clip, body.strip(), body_line, render_markdown)

@@ -68,3 +68,15 @@ def test_the_cpu_budget_stops_a_runaway_parse():
         while True:
             sum(range(1000))
     assert time.process_time() - started < 2
+
+
+def test_a_yaml_merge_key_bomb_parses_in_linear_time():
+    levels = ["a0: &a0 {k: v}"] + [
+        f"a{i}: &a{i} {{<<: [*a{i - 1}, *a{i - 1}], k{i}: [*a{i - 1}, *a{i - 1}]}}"
+        for i in range(1, 30)
+    ]
+    source = "---\ntitle: Bomb\npublishedDateTime: 2021-02-13T11:00:00Z\n"
+    started = time.process_time()
+    clip = parse_clipping((source + "\n".join(levels) + "\n---\nBody.\n").encode(), "bomb.txt")
+    assert time.process_time() - started < 2
+    assert clip.title == "Bomb" and any("unknown key 'a29'" in str(p) for p in clip.problems)

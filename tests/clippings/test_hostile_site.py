@@ -7,6 +7,7 @@ huge bodies) are made here; the rest are in tests/fixtures/hostile/.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -173,6 +174,12 @@ def test_files_that_are_not_regular_content_are_named_and_skipped(hostile_build,
         ("stall_headings.txt", "body too complex for Markdown"),
         ("stall_topics.txt", "40000 topics; only the first 25 kept"),
         ("dropped_links.txt", "15 link(s) in the body dropped"),
+        ("duplicate_published.txt", "published is given twice with different values"),
+        ("duplicate_published.txt", "key 'published' appears 2 times in one mapping (lines 5, 6)"),
+        ("duplicate_title_key.txt", "key 'title' appears 2 times"),
+        ("capitalised_published.txt", "unknown key 'Published' ignored (keys are case-sensitive"),
+        ("zero_width_title.txt", "no title: using the first sentence of the excerpt"),
+        ("yaml_merge_bomb.txt", "unknown key 'a29' ignored"),
     ],
 )
 def test_bad_values_are_named(hostile_build, file, message):
@@ -195,11 +202,34 @@ def test_bad_values_are_named(hostile_build, file, message):
         "Image Brackets",
         "Anchors",
         "Headings",
+        "Second Title Of Two",
+        "Capitalised Published Key",
+        "The visible sentence becomes the title",
+        "Control [31mcharacters in fields",
+        "Merge Key Bomb",
     ],
 )
 def test_hostile_but_usable_clippings_are_published(hostile_build, title):
     output, _, _ = hostile_build
     assert title in _titles(output)
+
+
+def test_an_ambiguous_published_flag_unpublishes(hostile_build):
+    output, _, _ = hostile_build
+    for _, data in _output_bytes(output):
+        assert b"Published Twice With Different Answers" not in data
+
+
+def test_no_control_character_reaches_the_output(hostile_build):
+    output, _, _ = hostile_build
+    controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    for path, data in _output_bytes(output):
+        if path.suffix in (".html", ".xml", ".json", ".txt"):
+            assert not controls.search(data.decode("utf-8")), path
+    page = next(t for t in article_pages(output).values() if "Control" in t.xpath("string(//h1)"))
+    alt = "alt with [31m NUL ESC BEL DEL"
+    assert page.xpath("//meta[@property='og:image:alt']/@content") == [alt]
+    assert page.xpath("//img[@class='lead']/@alt") == [alt]
 
 
 def test_a_clipping_no_time_zone_can_place_is_skipped(hostile_build):
