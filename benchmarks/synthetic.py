@@ -6,8 +6,8 @@ import json
 import os
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 
@@ -200,13 +200,35 @@ def generate_items(n: int, seed: int = 0) -> list[Item]:
     return [_item(rng, index, seed, earlier) for index in range(n)]
 
 
+# A realistic corpus writes its front-matter dates with these offsets ...
+OFFSETS = tuple(timedelta(minutes=m) for m in (600, -480, 0, 330, -180))
+# ... and its dateless files were last touched after every dated clipping, with
+# a fraction of a second, as a checkout or an editor leaves them.
+TOUCHED = datetime(2026, 11, 30, 14, 48, 10, 497368, tzinfo=UTC)
+
+
+def realistic_items(n: int, seed: int = 0) -> list[Item]:
+    """Return generate_items(n, seed) with mixed offsets, a third of them near a month's end."""
+    rng = random.Random(f"realistic:{seed}")
+    items = []
+    for item in generate_items(n, seed):
+        if item.shape == "front_matter":
+            date = item.date
+            if rng.random() < 0.35:
+                after = datetime(date.year + (date.month == 12), date.month % 12 + 1, 1, tzinfo=UTC)
+                date = after + timedelta(minutes=rng.randint(-14 * 60, 14 * 60))
+            item = replace(item, date=date.astimezone(timezone(rng.choice(OFFSETS))))
+        items.append(item)
+    return items
+
+
 def _q(value: str) -> str:
     # A JSON string is a valid YAML double-quoted scalar.
     return json.dumps(value, ensure_ascii=False)
 
 
 def _iso(date: datetime) -> str:
-    return date.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return date.isoformat().replace("+00:00", "Z")
 
 
 def _yaml_images(images: tuple[dict, ...] | list[dict], indent: str) -> list[str]:
@@ -298,16 +320,32 @@ def markdown_text(item: Item) -> str:
     return head + "\n" + "\n\n".join(item.paragraphs) + "\n"
 
 
-def _write(path: Path, text: str, item: Item) -> None:
+def _write(path: Path, text: str, item: Item, stamp: float | None = None) -> None:
     path.write_text(text, encoding="utf-8")
     # Bare text is dated by its mtime: make that part of the data, not of the run.
-    stamp = item.date.timestamp()
+    stamp = item.date.timestamp() if stamp is None else stamp
     os.utime(path, (stamp, stamp))
 
 
-def write_clippings(folder: Path | str, n: int, seed: int = 0) -> list[Path]:
-    """Write n synthetic clippings as .txt files into folder; return their paths."""
-    return _write_items(Path(folder), n, seed, ".txt", clipping_text)
+def write_clippings(
+    folder: Path | str, n: int, seed: int = 0, realistic: bool = False
+) -> list[Path]:
+    """Write n synthetic clippings as .txt files into folder; return their paths.
+
+    realistic: front-matter dates with mixed offsets, many around month ends,
+    and every file touched at TOUCHED (plus its index in seconds), as after a
+    fresh checkout: the dateless ones must not take over the digest.
+    """
+    if not realistic:
+        return _write_items(Path(folder), n, seed, ".txt", clipping_text)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index, item in enumerate(realistic_items(n, seed)):
+        path = folder / f"{item.stem}.txt"
+        _write(path, clipping_text(item), item, TOUCHED.timestamp() + index)
+        paths.append(path)
+    return paths
 
 
 def write_markdown_items(folder: Path | str, n: int, seed: int = 0) -> list[Path]:
