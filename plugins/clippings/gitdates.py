@@ -59,7 +59,7 @@ def first_commit_dates(folder: str | os.PathLike) -> dict[str, datetime]:
     return dates
 
 
-ADDED_TO_GIT = "the date it was added to the digest (its first git commit)"
+ADDED_TO_GIT = "the day it was added to the digest, its first git commit"
 FILE_TIME = "the file's modification time"
 
 
