@@ -42,10 +42,13 @@ def start(pelican: Any) -> None:
 
 def record(path: str, context: dict[str, Any] | None = None) -> None:
     """Remember one written page of a build under way."""
-    real = os.path.realpath(path)
-    for root, pages in _pages.items():
-        if real.startswith(root + os.sep):
-            pages[os.path.relpath(real, root).replace(os.sep, "/")] = last_modified(context or {})
+    for real in (path, os.path.realpath(path)):  # try without a stat per folder first
+        for root, pages in _pages.items():
+            if real.startswith(root + os.sep):
+                pages[os.path.relpath(real, root).replace(os.sep, "/")] = last_modified(
+                    context or {}
+                )
+                return
 
 
 def write(pelican: Any) -> None:

@@ -11,6 +11,7 @@ speedups plugin (tests/writer/test_internals_site.py), so removing it from
 
 from __future__ import annotations
 
+import fnmatch
 import io
 import logging
 import os
@@ -66,11 +67,15 @@ class _StoreFile(io.StringIO):
 class StoreWriter(Writer):
     """Pelican's Writer, with every file it opens written through the build's OutputStore."""
 
-    def store(self) -> OutputStore:
-        """Return the one writer's store of this build."""
-        from .signals import store_for  # the glue imports this module
+    _store: OutputStore | None = None
 
-        return store_for(self.output_path)
+    def store(self) -> OutputStore:
+        """Return the one writer's store of this build (a writer lives for one build)."""
+        if self._store is None:
+            from .signals import store_for  # the glue imports this module
+
+            self._store = store_for(self.output_path)
+        return self._store
 
     def claim_page(self, filename: str, override: bool) -> str:
         """Apply Pelican's overwrite rules and claim the page; return where to write (or devnull).
@@ -93,12 +98,15 @@ class StoreWriter(Writer):
             self._overridden_files.add(filename)
         self._written_files.add(filename)
         store = self.store()
-        return store.claim(os.path.relpath(filename, store.output_path), "pages", repeat_ok=True)
+        relative = store.relative(filename)
+        if relative is None:
+            raise FileOverwriteFailedError(f'"{filename}" is outside the output folder')
+        return store.claim(relative, "pages", repeat_ok=True)
 
     def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
         # Replaces pelican.writers.Writer._open_w, which write_file and
         # write_feed call to open each output file.
-        path = self.claim_page(os.path.realpath(filename), override)
+        path = self.claim_page(filename, override)
         if path == os.devnull:
             return io.StringIO()
         return _StoreFile(self.store(), path)
@@ -134,7 +142,7 @@ class DeferringWriter(StoreWriter):
             return super()._open_w(filename, encoding, override)
         template, context = self._pending
         self._pending = None
-        path = self.claim_page(os.path.realpath(filename), override)
+        path = self.claim_page(filename, override)
         if path != os.devnull:
             self.defer(path, template, context)
         return io.StringIO()
@@ -142,6 +150,42 @@ class DeferringWriter(StoreWriter):
     def defer(self, path: str, template: Any, context: dict[str, Any]) -> None:
         """Record one page to render later (see speedups.writer.FastWriter)."""
         raise NotImplementedError
+
+
+# --- The static generator ---------------------------------------------------
+
+
+def static_outputs(generator: Any) -> list[str]:
+    """Return the output paths (relative) the static generator copies files to.
+
+    Mirrors ``pelican.generators.StaticGenerator.generate_output`` (4.12):
+    ``_copy_paths(THEME_STATIC_PATHS, theme, THEME_STATIC_DIR, output, os.curdir)``
+    with ``pelican.utils.copy``'s walk and IGNORE_FILES, then every static
+    file's ``save_as``.
+    """
+    settings = generator.settings
+    ignores = settings.get("IGNORE_FILES") or []
+
+    def ignored(name: str) -> bool:
+        return any(fnmatch.fnmatch(name, pattern) for pattern in ignores)
+
+    found = []
+    for path in settings.get("THEME_STATIC_PATHS") or []:
+        source = os.path.abspath(os.path.join(generator.theme, path))
+        target = os.path.join(settings["THEME_STATIC_DIR"], os.curdir)
+        if ignored(os.path.basename(source)):
+            continue
+        if os.path.isfile(source):
+            found.append(os.path.join(target, os.path.basename(path)))
+        for folder, subfolders, files in os.walk(source, followlinks=True):
+            subfolders[:] = [name for name in subfolders if not ignored(name)]
+            found += [
+                os.path.join(target, os.path.relpath(os.path.join(folder, name), source))
+                for name in files
+                if not ignored(name)
+            ]
+    found += [static.save_as for static in generator.context.get("staticfiles", [])]
+    return found
 
 
 # --- The articles generator ---------------------------------------------------

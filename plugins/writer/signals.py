@@ -16,7 +16,7 @@ from typing import Any
 from blinker import signal
 from pelican import signals
 
-from .pelican_internals import StoreWriter, check_pelican_version
+from .pelican_internals import StoreWriter, check_pelican_version, static_outputs
 from .store import OutputStore
 
 logger = logging.getLogger(__name__)
@@ -82,10 +82,10 @@ def open_build(pelican: Any) -> None:
 
 def claim_page(path: str, context: Any = None) -> None:
     """Claim a page Pelican's writer wrote (sent as content_written)."""
-    real = os.path.realpath(path)
-    for folder, store in _stores.items():
-        if real.startswith(folder + os.sep):
-            store.claim(os.path.relpath(real, folder), "pages", repeat_ok=True)
+    for store in _stores.values():
+        relative = store.relative(path)
+        if relative is not None:
+            store.claim(relative, "pages", repeat_ok=True)
             return
 
 
@@ -97,6 +97,13 @@ def provide_writer(pelican: Any) -> type[StoreWriter]:
         if writer is not None:
             return writer
     return StoreWriter
+
+
+def claim_static(generator: Any) -> None:
+    """Claim the theme and static files Pelican's static generator copies (owner "static")."""
+    store = store_for(generator)
+    for path in static_outputs(generator):
+        store.claim(path, "static", repeat_ok=True)
 
 
 def finish_build(pelican: Any) -> None:
@@ -122,4 +129,5 @@ def register() -> None:
     signals.get_generators.connect(open_build)
     signals.get_writer.connect(provide_writer)
     signals.content_written.connect(claim_page)
+    signals.static_generator_finalized.connect(claim_static)
     signals.finalized.connect(finish_build)

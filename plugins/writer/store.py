@@ -32,18 +32,28 @@ class OutputStore:
 
     def __init__(self, output_path: str) -> None:
         self.output_path = os.path.realpath(output_path)
+        # Pelican names files under the output folder as given (os.path.abspath):
+        # matching that prefix saves a realpath() (a stat per folder) per page.
+        self.roots = (os.path.abspath(output_path) + os.sep, self.output_path + os.sep)
         self.owners: dict[str, str] = {}  # relative path -> owner, this build
         self.previous = load_manifest(self.output_path)
         self.written = self.unchanged = 0
 
     def resolve(self, relative_path: str) -> tuple[str, str]:
         """Return (key, absolute path) of relative_path; raise if it leaves the output folder."""
-        path = os.path.normpath(os.path.join(self.output_path, relative_path))
-        key = os.path.relpath(path, self.output_path).replace(os.sep, "/")
-        if key == "." or key.startswith("../") or os.path.isabs(key) or key == MANIFEST_NAME:
+        key = os.path.normpath(relative_path).replace(os.sep, "/")
+        if key in (".", "..", MANIFEST_NAME) or key.startswith(("../", "/")):
             message = f"output: {relative_path} is not a file of the output folder"
             raise OutputCollisionError(message)
-        return key, path
+        return key, os.path.join(self.output_path, key)
+
+    def relative(self, path: str) -> str | None:
+        """Return path relative to the output folder, or None if it lies elsewhere."""
+        for root in self.roots:
+            if path.startswith(root):
+                return path[len(root) :]
+        real = os.path.realpath(path)
+        return real[len(self.roots[1]) :] if real.startswith(self.roots[1]) else None
 
     def claim(self, relative_path: str, owner: str, repeat_ok: bool = False) -> str:
         """Record that owner makes relative_path in this build; return its absolute path.

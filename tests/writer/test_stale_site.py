@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import feedparser
 import pytest
 import yaml
 
-from sitebuild import all_files, build_site
+from sitebuild import ROOT, all_files, build_site
 from writer import OutputCollisionError
+from writer.store import MANIFEST_NAME
 
 SITEURL = "https://digest.example.org"
 
@@ -181,3 +184,20 @@ def test_a_publish_build_that_deletes_the_output_folder_keeps_the_record(tmp_pat
     after = build(content, output, cache)
     assert not (output / "bravo-cloud-cuts-prices").exists()
     assert after == cold(content, tmp_path, "cold")
+
+
+def test_a_static_file_dropped_from_the_theme_leaves_the_output(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    extra = theme / "static" / "old" / "extra.css"
+    extra.parent.mkdir(parents=True, exist_ok=True)
+    extra.write_text("p { color: red; }\n")
+    content, output, cache = digest(tmp_path / "content"), tmp_path / "output", tmp_path / "cache"
+    build_site(content, output, CACHE_PATH=str(cache), THEME=str(theme))
+    assert (output / "theme" / "old" / "extra.css").exists()
+    manifest = json.loads((output / MANIFEST_NAME).read_text())["files"]
+    assert manifest["theme/old/extra.css"] == "static"
+    extra.unlink()
+    build_site(content, output, CACHE_PATH=str(cache), THEME=str(theme))
+    assert not (output / "theme" / "old").exists()
+    assert any((output / "theme" / "css").iterdir())
