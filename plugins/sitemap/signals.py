@@ -42,13 +42,11 @@ def start(pelican: Any) -> None:
 
 def record(path: str, context: dict[str, Any] | None = None) -> None:
     """Remember one written page of a build under way."""
-    for real in (path, os.path.realpath(path)):  # try without a stat per folder first
-        for root, pages in _pages.items():
-            if real.startswith(root + os.sep):
-                pages[os.path.relpath(real, root).replace(os.sep, "/")] = last_modified(
-                    context or {}
-                )
-                return
+    real = path if any(path.startswith(root + os.sep) for root in _pages) else None
+    real = real or os.path.realpath(path)  # a stat per folder: only when the output is a link
+    for root, pages in _pages.items():
+        if real.startswith(root + os.sep):
+            pages[os.path.relpath(real, root).replace(os.sep, "/")] = last_modified(context or {})
 
 
 def write(pelican: Any) -> None:
