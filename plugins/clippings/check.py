@@ -17,10 +17,10 @@ from .dates import settle_dates
 from .files import UnreadableFile, display_path, read_limited
 from .gitdates import approximate_date, first_commit_dates
 from .linking import duplicate_message, duplicate_sources
-from .model import ERROR, INFO, WARNING, Clipping
+from .model import INFO, Clipping
 from .options import ParseOptions, parse_options
 from .parse import parse_clipping, unreadable_clipping
-from .summary import summary_line
+from .summary import count_clippings, summary_line
 
 
 def checked_clippings(folder: Path, options: ParseOptions) -> Iterator[Clipping]:
@@ -38,36 +38,25 @@ def checked_clippings(folder: Path, options: ParseOptions) -> Iterator[Clipping]
         try:
             data = read_limited(str(path), root, options.max_bytes + 1)
         except UnreadableFile as exc:
-            yield unreadable_clipping(_shown(path), str(exc))
+            yield unreadable_clipping(display_path(str(path)), str(exc))
             continue
-        clip = parse_clipping(data, _shown(path), options, fallback, render)
+        clip = parse_clipping(data, display_path(str(path)), options, fallback, render)
         yield settle_dates(clip, options.timezone)
 
 
 def report(clippings: list[Clipping], show_info: bool = False) -> tuple[list[str], Counter]:
     """Return one line per problem (``file:line: problem``) and the counts."""
-    lines, stats = [], Counter()
+    lines = []
     published = [c for c in clippings if c.usable and c.published]
     repeated = duplicate_sources((c.path, c.source_urls) for c in published)
     for clip in clippings:
-        stats["read"] += 1
         for problem in sorted(clip.problems, key=lambda p: p.line or 0):
             if problem.level != INFO or show_info:
                 lines.append(f"{problem} [{problem.level}]")
-            stats["warnings"] += problem.level == WARNING
-            stats["errors"] += problem.level == ERROR
-        if not clip.usable:
-            stats["skipped"] += 1
-        elif not clip.published:
-            stats["unpublished"] += 1
-        elif clip.path in repeated:
+        if clip.usable and clip.published and clip.path in repeated:
             message = duplicate_message(clip.path, repeated[clip.path], clip.source_url)
             lines.append(f"{message} [error]")
-            stats["errors"] += 1
-            stats["skipped"] += 1
-        else:
-            stats["published"] += 1
-    return lines, stats
+    return lines, count_clippings(clippings, repeated)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,10 +78,6 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     print(summary_line(stats))
     return 1 if stats["errors"] else 0
-
-
-def _shown(path: Path) -> str:
-    return display_path(str(path))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
-from collections import Counter
 
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, Generator
@@ -27,6 +26,7 @@ from .files import display_path, unreadable_reason, walk
 logger = logging.getLogger(__name__)
 
 SKIPPED_FILES = "clippings_skipped_files"  # context key: files already warned about
+UNREAD = "clippings_unread"  # context key: clipping files never read, for the summary
 
 
 class ClippingArticle(Article):
@@ -96,9 +96,7 @@ def _skip(generator, path: str, reason: str) -> None:
     warned.add(path)
     logger.warning("clippings: %s: %s; skipped", display_path(path), reason)
     if isinstance(generator, ArticlesGenerator):
-        stats = generator.__dict__.setdefault("clipping_stats", Counter())
-        stats["warnings"] += 1
-        stats["skipped"] += 1
+        generator.context.setdefault(UNREAD, []).append(path)  # counted by summary.py
 
 
 def install() -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from typing import Any
@@ -25,6 +24,7 @@ from .budget import OverBudget, cpu_budget
 from .dates import exact_first, is_approximate, settle_dates
 from .files import UnreadableFile, display_path, read_limited
 from .gitdates import approximate_date, first_commit_dates
+from .hooks import UNREAD
 from .linking import (
     MAX_SLUG_BYTES,
     capped_slug,
@@ -39,11 +39,14 @@ from .model import ERROR, INFO, WARNING, Clipping
 from .options import parse_options
 from .parse import failed_clipping, parse_clipping, unreadable_clipping
 from .settings import ClippingSettings
-from .summary import summary_line
+from .summary import count_clippings, summary_line
 
 logger = logging.getLogger(__name__)
 
 _LOG_LEVELS = {ERROR: logging.WARNING, WARNING: logging.WARNING, INFO: logging.INFO}
+# Context keys of one build: every clipping read, {repeated path: first path}.
+READ = "clippings_read"
+REPEATED = "clippings_repeated"
 
 
 class ClippingReader(BaseReader):
@@ -190,22 +193,13 @@ def check_settings(pelican) -> None:
 
 
 def report_problems(generator, metadata: dict[str, Any]) -> None:
-    """Log the problems the reader found in one clipping and count the outcome."""
+    """Log the problems the reader found in one clipping; keep it for the summary."""
     clip = metadata.get("clipping")
     if clip is None:  # an article some other reader made
         return
-    stats = _stats(generator)
-    stats["read"] += 1
     for problem in clip.problems:
         logger.log(_LOG_LEVELS[problem.level], "clippings: %s", problem)
-        stats["errors"] += problem.level == ERROR
-        stats["warnings"] += problem.level == WARNING
-    if metadata.get("status") != "skip":
-        stats["published"] += 1
-    elif clip.usable:
-        stats["unpublished"] += 1
-    else:
-        stats["skipped"] += 1
+    generator.context.setdefault(READ, []).append(clip)
 
 
 def link_clippings(generator) -> None:
@@ -269,28 +263,23 @@ def keep_guesses_out_of_archives(generator) -> None:
 
 
 def _without_duplicate_sources(generator, articles: list) -> list:
-    by_path = {a.source_path: a for a in articles}
-    duplicates = duplicate_sources((a.source_path, a.clipping.source_urls) for a in articles)
-    if not duplicates:
-        return articles
-    stats = _stats(generator)
+    clips = {a.clipping.path: a.clipping for a in articles}
+    duplicates = duplicate_sources((path, clip.source_urls) for path, clip in clips.items())
+    generator.context[REPEATED] = duplicates
     for path, first in duplicates.items():
-        message = duplicate_message(
-            display_path(path), display_path(first), by_path[path].clipping.source_url
-        )
+        message = duplicate_message(path, first, clips[path].source_url)
         logger.warning("clippings: %s", message)
-        stats["errors"] += 1
-        stats["published"] -= 1
-        stats["skipped"] += 1
-    return [a for a in articles if a.source_path not in duplicates]
+    return [a for a in articles if a.clipping.path not in duplicates]
 
 
 def log_summary(generators) -> None:
     """Print what became of every clipping; in strict mode, fail on any warning."""
-    for generator in generators:
-        stats = getattr(generator, "clipping_stats", None)
-        if not stats:
-            continue
+    generator = next((g for g in generators if {READ, UNREAD} & g.context.keys()), None)
+    if generator is not None:
+        context = generator.context
+        stats = count_clippings(
+            context.get(READ, ()), context.get(REPEATED), len(context.get(UNREAD, ()))
+        )
         console.print(summary_line(stats))
         problems = stats["errors"] + stats["warnings"]
         if problems and ClippingSettings.from_settings(generator.settings).strict:
@@ -302,12 +291,6 @@ def log_summary(generators) -> None:
 
 class StrictModeError(RuntimeError):
     """A clipping warning in a build that runs with DIGEST_STRICT = True."""
-
-
-def _stats(generator) -> Counter:
-    if not hasattr(generator, "clipping_stats"):
-        generator.clipping_stats = Counter()
-    return generator.clipping_stats
 
 
 def register() -> None:
