@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-DEFAULTS: dict[str, Any] = {"DIGEST_PUBLISH": False}
+from common.settings import flag, merged
+
+# Every setting the plugin reads, with its default (the README documents each).
+DEFAULTS: dict[str, Any] = {
+    # publishconf.py sets it: this build is the one that ships.
+    "DIGEST_PUBLISH": False,
+}
 # The feeds plugin's default tag: authority (plugins/feeds/config.py).
 PLACEHOLDER_TAG_AUTHORITY = "newsdigest.invalid,2024"
 HOW_TO_SET = (
@@ -19,9 +26,22 @@ class PublishError(RuntimeError):
     """A publish build whose settings would ship a broken site."""
 
 
+@dataclass(frozen=True)
+class PublishSettings:
+    """The validated publish settings."""
+
+    publish: bool
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> PublishSettings:
+        """Merge the user's settings over the defaults and validate them."""
+        values = merged(DEFAULTS, settings)
+        return cls(publish=flag("publish", "DIGEST_PUBLISH", values["DIGEST_PUBLISH"]))
+
+
 def publish_problems(settings: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     """Return (errors, warnings) for a build; both empty unless DIGEST_PUBLISH is on."""
-    if not settings.get("DIGEST_PUBLISH", DEFAULTS["DIGEST_PUBLISH"]):
+    if not PublishSettings.from_settings(settings).publish:
         return [], []
     errors, warnings = [], []
     siteurl = str(settings.get("SITEURL") or "")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
+from common.settings import SettingsError
 from publish.guard import PLACEHOLDER_TAG_AUTHORITY, publish_problems
 
 from sitebuild import ROOT
@@ -52,3 +54,8 @@ def test_the_guard_only_speaks_for_publish_builds():
         }
     )
     assert (errors, warnings) == ([], [])
+
+
+def test_digest_publish_must_be_true_or_false():
+    with pytest.raises(SettingsError, match="publish: DIGEST_PUBLISH must be True or False"):
+        publish_problems({"DIGEST_PUBLISH": "yes"})
