@@ -22,6 +22,7 @@ PLUGINS = [
     "navigation",
     "sitemap",
     "publish",
+    "search",
 ]
 
 TIMEZONE = "UTC"

@@ -209,9 +209,15 @@ def test_hostile_links_never_reach_href_or_src(bad_site):
             assert url.startswith(
                 ("/", "#", "http://", "https://", "mailto:")
             ) and not url.startswith("//"), (name, url)
-        assert not tree.xpath(
+        executable = tree.xpath(
             "//script[not(@type='application/ld+json')] | //iframe | //@*[starts-with(name(), 'on')]"
-        ), name
+        )
+        # /search/ loads Pagefind's and the theme's own script files (tests/search checks which).
+        if name == "search/index.html":
+            executable = [
+                e for e in executable if not (getattr(e, "tag", "") == "script" and e.get("src"))
+            ]
+        assert not executable, name
 
 
 def test_make_check_reports_every_problem_and_fails():

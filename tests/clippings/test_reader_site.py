@@ -96,6 +96,8 @@ def test_untrusted_text_is_escaped_and_bad_links_dropped(fixture_site):
             assert b"data:text/html" not in lowered, name
             tree = lxml_html.fromstring(data)
             unsafe = "//script[not(@type='application/ld+json')] | //@*[starts-with(name(), 'on')]"
+            if name == "search/index.html":  # its own script files: tests/search checks which
+                unsafe = unsafe.replace("]", " and not(@src)]", 1)
             assert not tree.xpath(unsafe), name
     (url,) = [
         u for u, t in article_pages(fixture_site).items() if "Breaking" in t.xpath("string(//h1)")

@@ -139,6 +139,8 @@ def test_every_page_has_head_metadata_csp_and_no_executable_script(demo_site):
         csp = head.xpath("string(meta[@http-equiv='Content-Security-Policy']/@content)")
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp, name
         for script in tree.iter("script"):
+            if name == "search/index.html" and script.get("src"):
+                continue  # Pagefind's and the theme's script files: tests/search checks which
             assert script.get("type") == "application/ld+json" and not script.get("src"), name
             json.loads(script.text)
         assert not tree.xpath("//@style | //style | //@*[starts-with(name(), 'on')]"), name

@@ -24,18 +24,24 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# axe-core for the accessibility tests, at the version package-lock.json pins.
-# `npm ci` empties node_modules/ first, so it only runs when that version is missing.
-locked_axe() {
-  node -p 'require(process.argv[1]).packages["node_modules/axe-core"].version' \
-    "$ROOT/package-lock.json"
+# axe-core for the accessibility tests and the Nu HTML Checker (vnu-jar) for the
+# validity test, at the versions package-lock.json pins. `npm ci` empties
+# node_modules/ first, so it only runs when a locked version is missing; it runs no
+# install scripts (vnu-jar's would fetch a Java runtime: Debian's is used instead).
+locked() {
+  node -p 'require(process.argv[1]).packages["node_modules/" + process.argv[2]].version' \
+    "$ROOT/package-lock.json" "$1"
 }
-installed_axe() {
+installed() {
   node -p 'require(process.argv[1]).version' \
-    "$ROOT/node_modules/axe-core/package.json" 2>/dev/null || true
+    "$ROOT/node_modules/$1/package.json" 2>/dev/null || true
 }
-if [ "$(installed_axe)" != "$(locked_axe)" ]; then
-  echo "Installing axe-core $(locked_axe) into node_modules/ (npm ci)"
-  (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+for package in axe-core vnu-jar; do
+  if [ "$(installed "$package")" != "$(locked "$package")" ]; then
+    echo "Installing $package $(locked "$package") and the rest of package-lock.json (npm ci)"
+    (cd "$ROOT" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    break
+  fi
+done
 test -f "$ROOT/node_modules/axe-core/axe.min.js"
+test -f "$ROOT/node_modules/vnu-jar/build/dist/vnu.jar"

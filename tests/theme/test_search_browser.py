@@ -1,0 +1,217 @@
+"""Real Chromium searches the demo digest served under a sub-path, with and without JavaScript."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from lxml import html as lxml_html
+
+from sitebuild import FIXTURES, ROOT, build_site
+from sitecrawl import serve
+from themesite import ARTIFACTS, chromium, local_only
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BAIDU = "Baidu Teams Up With Geely to Build Smart Electric Cars"
+TOPIC = "Autonomous Vehicles"
+RESULT = ".pagefind-ui__result-link"
+MESSAGE = ".pagefind-ui__message"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """Serve the demo digest plus a hostile clipping under /newsdigest; yield (base, output)."""
+    root = tmp_path_factory.mktemp("search-browser")
+    content = root / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copyfile(FIXTURES / "clippings" / "title_with_script_tag.txt", content / "hostile.txt")
+    output = root / "output"
+    output.mkdir()
+    with serve(output, prefix="/newsdigest") as base:
+        build_site(content, output, SITEURL=base)
+        yield base, output
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """One Chromium for every check of this module."""
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def open_page(site, browser):
+    """Return a function opening a page in a fresh context; fail on any console error."""
+    base, _ = site
+    contexts, errors = [], []
+
+    def opener(path: str, **options):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+        contexts.append(context)
+        page = context.new_page()
+        local_only(page, base)
+        # Errors on the search page only: elsewhere publishers' images are blocked on purpose.
+        page.on(
+            "console",
+            lambda m: (
+                errors.append(f"{page.url}: {m.text} {m.location}")
+                if m.type == "error" and "/search/" in page.url
+                else None
+            ),
+        )
+        page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+        page.goto(base + path)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+    assert errors == [], errors
+
+
+def results(page) -> list[str]:
+    """Wait for the results; return the address of each."""
+    page.wait_for_selector(RESULT)
+    return [a.get_attribute("href") for a in page.locator(RESULT).all()]
+
+
+def page_of(output: Path, base: str, href: str):
+    """Return the parsed built page a result links to."""
+    path = urlsplit(href).path.removeprefix(urlsplit(base).path).strip("/")
+    return lxml_html.fromstring((output / path / "index.html").read_bytes())
+
+
+def wait_for_address(page, name: str, value: str) -> dict[str, list[str]]:
+    """Wait until the page's address has name=value; return its parameters."""
+    page.wait_for_function(
+        "([n, v]) => new URLSearchParams(location.search).getAll(n).includes(v)", arg=[name, value]
+    )
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_words_of_a_title_in_the_address_find_that_story(open_page) -> None:
+    page = open_page("/search/?q=baidu+geely")
+    hrefs = results(page)
+    # Under the sub-path: Pagefind finds it from the bundle's address.
+    assert "/newsdigest/baidu-teams-up-with-geely-to-build-smart-electric-cars/" in hrefs
+    assert page.locator(RESULT).first.inner_text() == BAIDU
+    assert page.locator(".pagefind-ui__search-input").input_value() == "baidu geely"
+    page.locator(RESULT, has_text=BAIDU).click()
+    assert page.locator("article.clipping h1").inner_text() == BAIDU
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_header_form_lands_on_the_results(site, open_page, width: int) -> None:
+    base, _ = site
+    page = open_page("/topics/", viewport={"width": width, "height": 844})
+    field = page.get_by_role("search", name="Site search").get_by_label("Search", exact=True)
+    box = field.bounding_box()
+    assert field.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= width
+    field.fill("microsoft azure")
+    field.press("Enter")
+    page.wait_for_url(f"{base}/search/?q=microsoft+azure")
+    assert len(results(page)) >= 2
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-{width}.png"), full_page=True)
+
+
+def test_a_topic_filter_narrows_the_results_and_the_address_keeps_it(site, open_page) -> None:
+    base, output = site
+    page = open_page("/search/?q=microsoft")
+    everything = results(page)
+    page.locator(".pagefind-ui__filter-name", has_text="Topic").click()
+    page.locator(".pagefind-ui__filter-label", has_text=TOPIC).click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('.pagefind-ui__result').length < n", arg=len(everything)
+    )
+    narrowed = results(page)
+    assert 0 < len(narrowed) < len(everything)
+    for href in narrowed:
+        assert TOPIC in page_of(output, base, href).xpath("//span[@class='topics']/a/text()")
+    params = wait_for_address(page, "topic", TOPIC)
+    assert params == {"q": ["microsoft"], "topic": [TOPIC]}
+    again = open_page("/search/?" + urlsplit(page.url).query)
+    again.wait_for_function(
+        "n => document.querySelectorAll('.pagefind-ui__result').length == n", arg=len(narrowed)
+    )
+    assert sorted(results(again)) == sorted(narrowed)
+
+
+def test_newest_first_orders_the_results_by_date(site, open_page) -> None:
+    base, output = site
+    page = open_page("/search/?q=microsoft")
+    relevance = results(page)
+    page.get_by_label("Order").select_option(label="Newest first")
+    wait_for_address(page, "order", "newest")
+    page.wait_for_function(
+        "first => document.querySelector('.pagefind-ui__result-link')?.href !== first",
+        arg=relevance[0],
+    )
+    newest = results(page)
+    dates = [
+        page_of(output, base, href).xpath("//p[@class='meta']/time/@datetime")[0] for href in newest
+    ]
+    assert sorted(newest) == sorted(relevance) and newest != relevance
+    stamps = [__import__("datetime").datetime.fromisoformat(d) for d in dates]
+    assert stamps == sorted(stamps, reverse=True)
+    assert page.locator(".pagefind-ui__search-input").input_value() == "microsoft"
+
+
+def test_hostile_filter_values_and_titles_stay_text(site, open_page) -> None:
+    page = open_page("/search/?q=breaking+bold+news")
+    results(page)
+    for name in ("Topic", "Source"):
+        page.locator(".pagefind-ui__filter-name", has_text=name).click()
+    drawer = page.locator(".pagefind-ui")
+    assert drawer.locator("script, i, b, img").count() == 0
+    labels = page.locator(".pagefind-ui__filter-label").all_inner_texts()
+    assert any(label.startswith("<script>topic</script>") for label in labels), labels
+    assert any(label.startswith("<i>Evil</i> Provider") for label in labels), labels
+    assert "<script>alert('title')</script>" in page.locator(RESULT).first.inner_text()
+
+
+def test_without_javascript_the_page_says_so_and_offers_the_indexes(site, open_page) -> None:
+    base, _ = site
+    page = open_page("/search/?q=baidu", java_script_enabled=False)
+    notice = page.locator("noscript .search-needs-js")
+    assert notice.is_visible() and notice.inner_text().startswith("Search needs JavaScript")
+    assert page.locator(".search-tools").is_hidden()
+    browse = page.get_by_role("region", name="Browse instead")
+    for name, path in (
+        ("Topics", "/topics/"),
+        ("Sources", "/providers/"),
+        ("Archives", "/archives/"),
+    ):
+        assert browse.get_by_role("link", name=name).get_attribute("href") == base + path
+    browse.get_by_role("link", name="Topics").click()
+    assert page.url == base + "/topics/" and page.locator("h1").inner_text() == "Topics"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_axe_finds_no_violations_among_results(open_page, scheme: str, width: int) -> None:
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run tests/tools/install-test-deps.sh (npm ci)")
+    page = open_page(
+        "/search/?q=microsoft",
+        viewport={"width": width, "height": 900},
+        color_scheme=scheme,
+        bypass_csp=True,
+    )
+    results(page)
+    page.locator(".pagefind-ui__filter-name", has_text="Topic").click()
+    # The page forbids inline script: the context bypasses CSP for the test's own axe.
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    found = page.evaluate("async () => await axe.run(document)")
+    problems = [
+        f"{v['id']} ({v['impact']}) {node['target']} {node.get('failureSummary', '')}"
+        for v in found["violations"]
+        for node in v["nodes"]
+    ]
+    assert problems == [], "\n".join(problems)
+    assert found["passes"]
