@@ -13,9 +13,10 @@ import asyncio
 import concurrent.futures
 import json
 import os
+import shutil
 import tempfile
 import time
-from collections.abc import Coroutine, Mapping
+from collections.abc import Coroutine, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,29 +44,55 @@ class SearchIndex:
         return sum(len(data) for data in self.files.values())
 
     def summary(self) -> str:
-        """Return the build summary's words for the index: pages, size and time."""
+        """Return the build summary's words for the index: pages, time and size."""
         return (
-            f"search index of {self.pages} pages ({self.size / 1_000_000:.1f} MB "
-            f"in {len(self.files)} files) in {self.seconds:.1f} s"
+            f"{self.pages} pages indexed for search in {self.seconds:.1f} s "
+            f"({self.size / 1_000_000:.1f} MB in {len(self.files)} files)"
         )
 
 
-def index_site(site: Path, language: str = "en") -> SearchIndex:
-    """Index every page of site that has a data-pagefind-body element."""
+def index_site(
+    site: Path,
+    pages: Iterable[str] | None = None,
+    language: str = "en",
+    scratch: Path | None = None,
+) -> SearchIndex:
+    """Index the pages of site that have a data-pagefind-body element.
+
+    pages (paths relative to site) limits the index to those files, so that
+    pages a previous build left behind are never indexed; they are linked into
+    a scratch copy of the site (in scratch, or the system's temporary folder).
+    """
     started = time.perf_counter()
-    # Pagefind writes its bundle into a scratch folder, read back as bytes so
-    # that the caller writes it like any other output file. (get_files() would
-    # hand the bytes over directly, but the Python API reads each reply as one
-    # line of at most 2 MiB, and a site of a few thousand clippings exceeds it.)
-    with tempfile.TemporaryDirectory(prefix="newsdigest-pagefind-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="newsdigest-pagefind-", dir=scratch) as folder:
+        bundle = Path(folder, "bundle")
+        source = (
+            Path(site).resolve() if pages is None else link_pages(site, pages, Path(folder, "site"))
+        )
+        # Pagefind writes its bundle into the scratch folder, read back as bytes so
+        # that the caller writes it like any other output file. (get_files() would
+        # hand the bytes over directly, but the Python API reads each reply as one
+        # line of at most 2 MiB, and a site of a few thousand clippings exceeds it.)
         try:
-            run_in_own_loop(_run_pagefind(Path(site).resolve(), Path(scratch), language))
+            run_in_own_loop(_run_pagefind(source, bundle, language))
         except Exception as error:  # Pagefind's service reports its failures as bare Exception
             raise SearchIndexError(f"search: Pagefind failed on {site}: {error}") from error
-        files = canonical_bundle(read_tree(Path(scratch)))
-    return SearchIndex(
-        files=files, pages=indexed_pages(files), seconds=time.perf_counter() - started
-    )
+        files = canonical_bundle(read_tree(bundle))
+    seconds = time.perf_counter() - started
+    return SearchIndex(files=files, pages=indexed_pages(files), seconds=seconds)
+
+
+def link_pages(site: Path, pages: Iterable[str], target: Path) -> Path:
+    """Make target a copy of site holding only pages (hard links where possible); return it."""
+    target.mkdir(parents=True, exist_ok=True)
+    for relative in pages:
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(Path(site, relative), destination)
+        except OSError:  # another file system, or links not allowed: copy
+            shutil.copyfile(Path(site, relative), destination)
+    return target.resolve()
 
 
 def run_in_own_loop(coroutine: Coroutine[Any, Any, None]) -> None:
@@ -78,14 +105,14 @@ def run_in_own_loop(coroutine: Coroutine[Any, Any, None]) -> None:
         pool.submit(asyncio.run, coroutine).result()
 
 
-async def _run_pagefind(site: Path, scratch: Path, language: str) -> None:
-    """Index site with Pagefind's Python API and write the bundle to scratch."""
+async def _run_pagefind(site: Path, bundle: Path, language: str) -> None:
+    """Index site with Pagefind's Python API and write the bundle to the bundle folder."""
     from pagefind.index import IndexConfig, PagefindIndex
 
     # One language for the whole digest: Pagefind would otherwise split the
     # index by each page's <html lang>, and a clipping in another language
     # would land in an index that the search page never loads.
-    config = IndexConfig(force_language=language, output_path=str(scratch))
+    config = IndexConfig(force_language=language, output_path=str(bundle))
     # Leaving the context writes the bundle to output_path.
     async with PagefindIndex(config=config) as index:
         await index.add_directory(str(site))

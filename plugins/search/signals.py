@@ -9,12 +9,15 @@ from typing import Any
 from pelican import signals
 from pelican.log import console
 
-from .bundle import sync_folder
+import writer
+from speedups.adapter import build_progress
+
 from .pagefind_index import BUNDLE_DIR, SearchIndexError, index_site
 from .settings import search_enabled
 
 logger = logging.getLogger(__name__)
 
+OWNER = "search"  # how collision errors name this writer
 SEARCH_TEMPLATE = "search"  # theme/templates/search.html, written to SEARCH_SAVE_AS
 
 
@@ -30,30 +33,39 @@ def configure(pelican: Any) -> None:
     settings["DIRECT_TEMPLATES"] = templates
 
 
-def index_output(pelican: Any) -> None:
-    """Index the built site with Pagefind and put the bundle in /pagefind/."""
-    if not pelican.settings.get("DIGEST_SEARCH"):
+def index_output(pelican: Any, files: list[str] = ()) -> None:
+    """Index the pages this build wrote and write the bundle to /pagefind/ through the writer."""
+    settings = pelican.settings
+    if not settings.get("DIGEST_SEARCH"):
         return
-    output = Path(pelican.output_path)
-    language = str(pelican.settings.get("DEFAULT_LANG") or "en")
+    pages = [f for f in files if f.endswith(".html") and not f.startswith(BUNDLE_DIR + "/")]
+    scratch = Path(settings["CACHE_PATH"])
+    scratch.mkdir(parents=True, exist_ok=True)  # hard links need the output's file system
     try:
-        index = index_site(output, language=language)
+        index = index_site(
+            Path(pelican.output_path),
+            pages,
+            language=str(settings.get("DEFAULT_LANG") or "en"),
+            scratch=scratch,
+        )
     except SearchIndexError as error:
         logger.error("%s", error)
         return
-    written, removed = sync_folder(output / BUNDLE_DIR, index.files)
-    logger.info(
-        "search: indexed %d pages; %d bundle files written, %d stale removed",
-        index.pages,
-        written,
-        removed,
+    changed = sum(
+        writer.write_file(pelican, f"{BUNDLE_DIR}/{path}", data, OWNER)
+        for path, data in index.files.items()
     )
-    console.print(f"search: {index.summary()}", soft_wrap=True)
+    logger.info("search: indexed %d pages; %d bundle files changed", index.pages, changed)
+    progress = build_progress(pelican)
+    if progress is not None:
+        progress.note(index.summary())
+    else:
+        console.print(f"search: {index.summary()}", soft_wrap=True)
 
 
 def register() -> None:
-    """Connect the search plugin to Pelican's signals."""
+    """Connect the search plugin to Pelican's and the one writer's signals."""
     signals.initialized.connect(configure)
-    # finalized: after every page is written (the speedups plugin, listed
-    # before this one in PLUGINS, renders its held-back pages on it first).
-    signals.finalized.connect(index_output)
+    writer.register()
+    # built: every page is on disk (held-back pages included); stale files go after it.
+    writer.built.connect(index_output)

@@ -29,6 +29,7 @@ class BuildProgress:
     def __init__(self, console: Console, live: bool) -> None:
         self.started = time.perf_counter()
         self.phases: dict[str, Phase] = {}
+        self.notes: list[str] = []
         self._current: Phase | None = None
         self._bar: Progress | None = None
         self._task = None
@@ -65,6 +66,10 @@ class BuildProgress:
                 self._last_refresh = now
                 self._bar.refresh()
 
+    def note(self, text: str) -> None:
+        """Add a part of the summary line from another plugin (the search index's figures)."""
+        self.notes.append(text)
+
     def finish(self, counts: dict[str, int] | None = None) -> str:
         """Stop the display and return the build's summary line."""
         self._end_phase()
@@ -79,6 +84,7 @@ class BuildProgress:
         ]
         if counts and parts:
             parts[-1] += " (" + ", ".join(f"{v} {k}" for k, v in counts.items()) + ")"
+        parts += self.notes
         return f"build: {'; '.join(parts)}; {time.perf_counter() - self.started:.1f} s in all"
 
     def _end_phase(self) -> None:

@@ -2,7 +2,8 @@
 
 Other plugins write every file of theirs with ``write_file(site, path, data,
 owner)`` at any time of a build up to the ``closing`` signal (connect to it
-for files that need the whole build, as the sitemap does). Pages written by
+for files that need the whole build, as the sitemap does), or on ``built``
+for files made from the written pages (the search index). Pages written by
 Pelican's writer are claimed by owner "pages" as they are written.
 """
 
@@ -25,6 +26,10 @@ logger = logging.getLogger(__name__)
 # what needs the whole build (the sitemap; held-back pages). Stale files are
 # removed after it.
 closing = signal("newsdigest-output-closing")
+# Sent after closing, with files=<the relative paths this build made, sorted>:
+# every page is on disk now. Read the built site here and write what is made from
+# it (the search index); stale files are removed after it.
+built = signal("newsdigest-output-built")
 # Sent after stale files are removed, with removed=<list of relative paths>.
 closed = signal("newsdigest-output-closed")
 
@@ -109,6 +114,9 @@ def claim_static(generator: Any) -> None:
 def finish_build(pelican: Any) -> None:
     """Let late writers write, then remove the previous build's files this one did not make."""
     closing.send(pelican)
+    store = _stores.get(output_folder(pelican))
+    if store is not None:
+        built.send(pelican, files=sorted(store.owners))
     store = _stores.pop(output_folder(pelican), None)
     if store is None:
         return

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
-from search.bundle import sync_folder
 from search.canonical import decode_chunk
 from search.settings import SearchSettingsError
 from sitebuild import FIXTURES, all_files, article_pages, build_site, copy_fixtures, page
@@ -143,6 +142,14 @@ def test_two_builds_give_the_same_bundle_and_a_rebuild_leaves_no_stale_chunk(
     assert again / "pagefind" / "pagefind-ui.js" in unchanged, "unchanged files are not rewritten"
 
 
+def test_the_build_summary_line_gives_the_index_time_and_size(tmp_path: Path, capsys) -> None:
+    build(tmp_path)
+    (line,) = [line for line in capsys.readouterr().out.splitlines() if line.startswith("build: ")]
+    assert re.search(
+        r"; \d+ pages indexed for search in [\d.]+ s \([\d.]+ MB in \d+ files\); ", line
+    )
+
+
 def test_search_off_leaves_no_trace(tmp_path: Path) -> None:
     output = build(tmp_path, DIGEST_SEARCH=False)
     assert not (output / "search").exists() and not (output / "pagefind").exists()
@@ -154,12 +161,3 @@ def test_search_off_leaves_no_trace(tmp_path: Path) -> None:
 def test_a_bad_setting_stops_the_build_naming_it(tmp_path: Path) -> None:
     with pytest.raises(SearchSettingsError, match="DIGEST_SEARCH must be True or False"):
         build(tmp_path, DIGEST_SEARCH="yes")
-
-
-def test_sync_keeps_foreign_files_out_of_the_bundle_folder(tmp_path: Path) -> None:
-    bundle = tmp_path / "pagefind"
-    bundle.mkdir()
-    (bundle / "left-over.pf_fragment").write_bytes(b"old")
-    os.utime(bundle / "left-over.pf_fragment", (1, 1))
-    assert sync_folder(bundle, {"pagefind.js": b"js"}) == (1, 1)
-    assert sorted(p.name for p in bundle.iterdir()) == ["pagefind.js"]

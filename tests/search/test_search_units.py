@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from search.bundle import sync_folder
 from search.canonical import (
     BundleFormatError,
     canonical_bundle,
@@ -83,11 +82,20 @@ def test_pagefind_indexes_only_pages_with_a_body_element(small_site: Path) -> No
     assert any(path.startswith("filter/") for path in index.files)
     assert index.size == sum(len(data) for data in index.files.values()) > 100_000
     assert not (small_site / "pagefind").exists(), "the bundle is returned, never written"
-    assert index.summary().startswith("search index of 2 pages (")
+    assert index.summary().startswith("2 pages indexed for search in ")
 
 
 def test_pagefind_gives_the_same_bytes_for_the_same_site(small_site: Path) -> None:
     assert index_site(small_site).files == index_site(small_site).files
+
+
+def test_only_the_pages_named_are_indexed(small_site: Path, tmp_path: Path) -> None:
+    pages = ["baidu/index.html", "topics/index.html"]
+    index = index_site(small_site, pages, scratch=tmp_path)
+    assert index.pages == 1
+    assert index.files == index_site(small_site, pages).files
+    assert list(tmp_path.iterdir()) == [small_site], "the scratch copy is removed"
+    assert index_site(small_site, []).pages == 0
 
 
 def test_indexed_pages_reads_the_entry_file() -> None:
@@ -104,26 +112,10 @@ def test_read_tree_returns_relative_posix_paths(tmp_path: Path) -> None:
     assert read_tree(tmp_path) == {"a/b/c.bin": b"\x00\x01", "top.js": b"x"}
 
 
-def test_sync_folder_writes_changes_and_removes_stale_chunks(tmp_path: Path) -> None:
-    bundle = tmp_path / "pagefind"
-    first = {"pagefind.js": b"js", "fragment/en_1.pf_fragment": b"one", "index/en_a.pf_index": b"i"}
-    assert sync_folder(bundle, first) == (3, 0)
-    assert read_tree(bundle) == first
-    before = (bundle / "pagefind.js").stat().st_mtime_ns
-    second = {"pagefind.js": b"js", "fragment/en_2.pf_fragment": b"two"}
-    assert sync_folder(bundle, second) == (1, 2)
-    assert read_tree(bundle) == second
-    assert (bundle / "pagefind.js").stat().st_mtime_ns == before, (
-        "unchanged bytes are not rewritten"
-    )
-    assert not (bundle / "index").exists(), "emptied folders go too"
-    assert sync_folder(bundle, second) == (0, 0)
-
-
 def test_search_index_size_and_summary() -> None:
     index = SearchIndex(files={"a": b"x" * 1_500_000, "b": b"y" * 500_000}, pages=12, seconds=1.26)
     assert index.size == 2_000_000
-    assert index.summary() == "search index of 12 pages (2.0 MB in 2 files) in 1.3 s"
+    assert index.summary() == "12 pages indexed for search in 1.3 s (2.0 MB in 2 files)"
 
 
 def test_canonical_bundle_sorts_filter_values_and_renames_what_points_at_them(
