@@ -1,7 +1,7 @@
 """Run Pagefind over a built site and return its search bundle as bytes, written nowhere.
 
 Pagefind comes from PyPI (``pagefind[bin]``: the wheel carries the binary), so
-indexing works offline and never downloads anything. Only pages with a
+indexing works offline and never downloads anything; ``service.py`` drives it. Only pages with a
 ``data-pagefind-body`` element are indexed (the theme puts it on the main
 content of clipping and story pages), so navigation, sidebars and footers never
 show up in results. Imports no Pelican.
@@ -9,19 +9,17 @@ show up in results. Imports no Pelican.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import json
 import os
 import shutil
 import tempfile
 import time
-from collections.abc import Coroutine, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .canonical import canonical_bundle
+from .service import PagefindService, PagefindServiceError
 
 BUNDLE_DIR = "pagefind"  # where the bundle goes in the site: /pagefind/pagefind-ui.js, ...
 
@@ -64,20 +62,19 @@ def index_site(
     a scratch copy of the site (in scratch, or the system's temporary folder).
     """
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="newsdigest-pagefind-", dir=scratch) as folder:
-        bundle = Path(folder, "bundle")
-        source = (
-            Path(site).resolve() if pages is None else link_pages(site, pages, Path(folder, "site"))
-        )
-        # Pagefind writes its bundle into the scratch folder, read back as bytes so
-        # that the caller writes it like any other output file. (get_files() would
-        # hand the bytes over directly, but the Python API reads each reply as one
-        # line of at most 2 MiB, and a site of a few thousand clippings exceeds it.)
-        try:
-            run_in_own_loop(_run_pagefind(source, bundle, language))
-        except Exception as error:  # Pagefind's service reports its failures as bare Exception
-            raise SearchIndexError(f"search: Pagefind failed on {site}: {error}") from error
-        files = canonical_bundle(read_tree(bundle))
+    try:
+        with PagefindService() as service:
+            if pages is None:
+                files = service.index_directory(Path(site).resolve(), language)
+            else:
+                with tempfile.TemporaryDirectory(
+                    prefix="newsdigest-pagefind-", dir=scratch
+                ) as copy:
+                    source = link_pages(site, pages, Path(copy))
+                    files = service.index_directory(source, language)
+    except PagefindServiceError as error:
+        raise SearchIndexError(f"{error} (indexing {site})") from error
+    files = canonical_bundle(files)
     seconds = time.perf_counter() - started
     return SearchIndex(files=files, pages=indexed_pages(files), seconds=seconds)
 
@@ -95,29 +92,6 @@ def link_pages(site: Path, pages: Iterable[str], target: Path) -> Path:
     return target.resolve()
 
 
-def run_in_own_loop(coroutine: Coroutine[Any, Any, None]) -> None:
-    """Run coroutine to the end on a fresh event loop in a thread of its own.
-
-    The caller may already be inside a running loop (Playwright's sync API,
-    a notebook), where asyncio.run() refuses to start.
-    """
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, coroutine).result()
-
-
-async def _run_pagefind(site: Path, bundle: Path, language: str) -> None:
-    """Index site with Pagefind's Python API and write the bundle to the bundle folder."""
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    # One language for the whole digest: Pagefind would otherwise split the
-    # index by each page's <html lang>, and a clipping in another language
-    # would land in an index that the search page never loads.
-    config = IndexConfig(force_language=language, output_path=str(bundle))
-    # Leaving the context writes the bundle to output_path.
-    async with PagefindIndex(config=config) as index:
-        await index.add_directory(str(site))
-
-
 def indexed_pages(files: Mapping[str, bytes]) -> int:
     """Return how many pages the bundle's entry file says were indexed."""
     try:
@@ -125,13 +99,3 @@ def indexed_pages(files: Mapping[str, bytes]) -> int:
         return sum(int(language["page_count"]) for language in entry["languages"].values())
     except (KeyError, TypeError, ValueError):
         return 0
-
-
-def read_tree(folder: Path) -> dict[str, bytes]:
-    """Return {relative POSIX path: bytes} of every file under folder, sorted."""
-    files = {}
-    for directory, _, names in os.walk(folder):
-        for name in names:
-            path = Path(directory, name)
-            files[path.relative_to(folder).as_posix()] = path.read_bytes()
-    return dict(sorted(files.items()))

@@ -16,7 +16,8 @@ from search.canonical import (
     encode_chunk,
     escape_value,
 )
-from search.pagefind_index import SearchIndex, index_site, indexed_pages, read_tree
+from search.pagefind_index import SearchIndex, index_site, indexed_pages
+from search.service import PagefindService, PagefindServiceError
 from search.settings import SearchSettingsError, search_enabled
 
 PAGE = """<!DOCTYPE html>
@@ -105,13 +106,6 @@ def test_indexed_pages_reads_the_entry_file() -> None:
     assert indexed_pages({"pagefind-entry.json": b"not json"}) == 0
 
 
-def test_read_tree_returns_relative_posix_paths(tmp_path: Path) -> None:
-    (tmp_path / "a" / "b").mkdir(parents=True)
-    (tmp_path / "a" / "b" / "c.bin").write_bytes(b"\x00\x01")
-    (tmp_path / "top.js").write_text("x")
-    assert read_tree(tmp_path) == {"a/b/c.bin": b"\x00\x01", "top.js": b"x"}
-
-
 def test_search_index_size_and_summary() -> None:
     index = SearchIndex(files={"a": b"x" * 1_500_000, "b": b"y" * 500_000}, pages=12, seconds=1.26)
     assert index.size == 2_000_000
@@ -167,3 +161,31 @@ def test_filter_values_are_escaped_for_pagefinds_ui(tmp_path: Path) -> None:
     values = [decode_chunk(data)[1] for path, data in files.items() if path.startswith("filter/")]
     assert ["&lt;img src=x&gt; R&amp;D", [0]] in [pair for chunk in values for pair in chunk]
     assert escape_value("<b>\"x\" & 'y'</b>") == "&lt;b&gt;\"x\" &amp; 'y'&lt;/b&gt;"
+
+
+def test_a_bundle_larger_than_two_mebibytes_comes_through(tmp_path: Path) -> None:
+    # Pagefind's own asyncio client hangs on replies over 2 MiB; ours reads any size.
+    site = tmp_path / "big"
+    for number in range(1500):
+        words = " ".join(f"w{number}x{k}q{(number * 7919 + k) % 100_003}" for k in range(60))
+        write_page(
+            site,
+            f"p{number}",
+            title=f"Page {number}",
+            text=words,
+            topic=f"T{number % 40}",
+            year=str(2000 + number % 20),
+            stamp=str(number),
+        )
+    index = index_site(site)
+    assert index.pages == 1500
+    assert index.size * 4 // 3 > 2 * 1024 * 1024, "the base64 reply must exceed 2 MiB"
+
+
+def test_service_errors_are_reported_not_hung(tmp_path: Path) -> None:
+    with PagefindService() as service, pytest.raises(PagefindServiceError, match="Pagefind"):
+        service.request({"type": "AddDir", "index_id": 99, "path": str(tmp_path), "glob": None})
+    with pytest.raises(PagefindServiceError, match="cannot run"), PagefindService(tmp_path / "x"):
+        pass
+    with pytest.raises(PagefindServiceError, match="not running"):
+        PagefindService().request({"type": "GetFiles", "index_id": 0})
