@@ -75,8 +75,14 @@ def open_page(site, browser):
 
 
 def results(page) -> list[str]:
-    """Wait for the results; return the address of each."""
-    page.wait_for_selector(RESULT)
+    """Wait until every result shown has loaded; return the address of each."""
+    page.wait_for_function(
+        """() => {
+            const shown = document.querySelectorAll('.pagefind-ui__result').length;
+            return shown > 0 && !document.querySelector('.pagefind-ui__loading')
+                && document.querySelectorAll('.pagefind-ui__result-link').length === shown;
+        }"""
+    )
     return [a.get_attribute("href") for a in page.locator(RESULT).all()]
 
 
