@@ -10,7 +10,6 @@ from pelican import signals
 from pelican.log import console
 
 import writer
-from speedups.adapter import build_progress
 
 from .pagefind_index import BUNDLE_DIR, SearchIndexError, index_site
 from .settings import search_enabled
@@ -61,6 +60,15 @@ def index_output(pelican: Any, files: list[str] = ()) -> None:
         progress.note(index.summary())
     else:
         console.print(f"search: {index.summary()}", soft_wrap=True)
+
+
+def build_progress(pelican: Any) -> Any:
+    """Return the build's progress counter when the speedups plugin keeps one, else None.
+
+    Looked up, not imported: a plugin can only import plugins Pelican loaded.
+    """
+    held = getattr(pelican, "speedups_writer", None)
+    return held.progress() if held is not None else None
 
 
 def register() -> None:

@@ -113,12 +113,6 @@ def flush_pages(pelican) -> None:
     )
 
 
-def build_progress(pelican) -> BuildProgress | None:
-    """Return the build's progress counter, for plugins that add to the summary line."""
-    writer = getattr(pelican, "speedups_writer", None)
-    return writer.progress() if writer is not None else None
-
-
 def print_summary(pelican, removed: list[str] = ()) -> None:
     """Print the build's summary line, once the one writer has removed stale files."""
     writer = getattr(pelican, "speedups_writer", None)
