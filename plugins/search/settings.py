@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
+
+from common.settings import flag, merged
 
 # Every setting the plugin reads, with its default (the README documents each).
 DEFAULTS: dict[str, Any] = {
@@ -12,13 +15,14 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-class SearchSettingsError(ValueError):
-    """A DIGEST_SEARCH* setting has a value the plugin cannot use."""
+@dataclass(frozen=True)
+class SearchSettings:
+    """The validated search settings."""
 
+    enabled: bool
 
-def search_enabled(settings: Mapping[str, Any]) -> bool:
-    """Return DIGEST_SEARCH (default True), refusing anything but True or False."""
-    value = settings.get("DIGEST_SEARCH", DEFAULTS["DIGEST_SEARCH"])
-    if not isinstance(value, bool):
-        raise SearchSettingsError(f"search: DIGEST_SEARCH must be True or False, not {value!r}")
-    return value
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> SearchSettings:
+        """Merge the user's settings over the defaults and validate them."""
+        values = merged(DEFAULTS, settings)
+        return cls(enabled=flag("search", "DIGEST_SEARCH", values["DIGEST_SEARCH"]))

@@ -12,7 +12,7 @@ from pelican.log import console
 import writer
 
 from .pagefind_index import BUNDLE_DIR, SearchIndexError, index_site
-from .settings import search_enabled
+from .settings import SearchSettings
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ SEARCH_TEMPLATE = "search"  # theme/templates/search.html, written to SEARCH_SAV
 def configure(pelican: Any) -> None:
     """Check DIGEST_SEARCH once; when on, add the search page to the direct templates."""
     settings = pelican.settings
-    enabled = settings["DIGEST_SEARCH"] = search_enabled(settings)
+    enabled = settings["DIGEST_SEARCH"] = SearchSettings.from_settings(settings).enabled
     templates = [name for name in settings["DIRECT_TEMPLATES"] if name != SEARCH_TEMPLATE]
     if enabled:
         templates.append(SEARCH_TEMPLATE)

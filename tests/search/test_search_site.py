@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from common.settings import SettingsError
 from lxml import html as lxml_html
 
 from search.canonical import decode_chunk
-from search.settings import SearchSettingsError
 from sitebuild import FIXTURES, all_files, article_pages, build_site, copy_fixtures, page
 
 SITEURL = "https://example.org/newsdigest"
@@ -159,5 +159,5 @@ def test_search_off_leaves_no_trace(tmp_path: Path) -> None:
 
 
 def test_a_bad_setting_stops_the_build_naming_it(tmp_path: Path) -> None:
-    with pytest.raises(SearchSettingsError, match="DIGEST_SEARCH must be True or False"):
+    with pytest.raises(SettingsError, match="DIGEST_SEARCH must be True or False"):
         build(tmp_path, DIGEST_SEARCH="yes")

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from common.settings import SettingsError
 
 from search.canonical import (
     BundleFormatError,
@@ -18,7 +19,7 @@ from search.canonical import (
 )
 from search.pagefind_index import SearchIndex, index_site, indexed_pages
 from search.service import PagefindService, PagefindServiceError
-from search.settings import SearchSettingsError, search_enabled
+from search.settings import SearchSettings
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body>
@@ -67,10 +68,12 @@ def small_site(tmp_path: Path) -> Path:
 
 
 def test_the_setting_defaults_to_on_and_takes_only_booleans() -> None:
-    assert search_enabled({}) is True
-    assert search_enabled({"DIGEST_SEARCH": False}) is False
-    with pytest.raises(SearchSettingsError, match="DIGEST_SEARCH must be True or False, not 'no'"):
-        search_enabled({"DIGEST_SEARCH": "no"})
+    assert SearchSettings.from_settings({}).enabled is True
+    assert SearchSettings.from_settings({"DIGEST_SEARCH": False}).enabled is False
+    with pytest.raises(
+        SettingsError, match="search: DIGEST_SEARCH must be True or False, got 'no'"
+    ):
+        SearchSettings.from_settings({"DIGEST_SEARCH": "no"})
 
 
 def test_pagefind_indexes_only_pages_with_a_body_element(small_site: Path) -> None:
