@@ -51,3 +51,13 @@ eval: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Rewrite the golden files (tests/golden/: the fixture site's feeds, the demo's
+# home, topic and source pages) from a fresh build; review the diff and commit it.
+golden: $(BIN)/.installed
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q -p no:cacheprovider -k golden \
+		tests/test_feeds_site.py tests/theme/test_golden_site.py

@@ -80,3 +80,12 @@ def newest_first_exact_first(times) -> bool:
     exact = [s for s, g in zip(stamps, guessed, strict=True) if not g]
     rest = [s for s, g in zip(stamps, guessed, strict=True) if g]
     return stamps == sorted(exact, reverse=True) + sorted(rest, reverse=True)
+
+
+def assert_golden(built: bytes, golden: Path) -> None:
+    """Check built against the golden file; with UPDATE_GOLDEN=1 (make golden) rewrite it."""
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_bytes(built)
+    assert golden.exists(), f"{golden} missing: run make golden"
+    assert built == golden.read_bytes(), f"{golden} differs: run make golden and review the diff"

@@ -2,7 +2,7 @@
 
 The golden files under tests/golden/feeds/ are the fixture site's all.atom.xml
 and all.json. After an intended change, regenerate them with
-``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_feeds_site.py -k golden``
+``make golden``
 and review the diff.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import shutil
 from datetime import datetime
@@ -24,7 +23,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from feeds.build import FeedCollisionError
-from sitebuild import FIXTURES, ROOT, build_site, page
+from sitebuild import FIXTURES, ROOT, assert_golden, build_site, page
 
 SITEURL = "https://digest.example.org"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "feeds"
@@ -335,13 +334,7 @@ def test_pages_announce_their_feeds(feed_site):
 
 def test_golden_feeds(feed_site):
     for name in ("all.atom.xml", "all.json"):
-        built = (feed_site / "feeds" / name).read_bytes()
-        golden = GOLDEN / name
-        if os.environ.get("UPDATE_GOLDEN") == "1":
-            golden.parent.mkdir(parents=True, exist_ok=True)
-            golden.write_bytes(built)
-        assert golden.exists(), f"{golden} missing: run with UPDATE_GOLDEN=1"
-        assert built == golden.read_bytes(), f"{name} differs from {golden}"
+        assert_golden((feed_site / "feeds" / name).read_bytes(), GOLDEN / name)
 
 
 # Rebuilds and settings.
