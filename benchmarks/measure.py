@@ -23,6 +23,8 @@ RSS_METHOD = (
     else "largest single process's ru_maxrss from wait4 (psutil not installed)"
 )
 _PROCESSED = re.compile(r"Processed (\d+) articles?")
+# The build summary's search part (plugins/search): pages, seconds, MB and files.
+_SEARCH = re.compile(r"(\d+) pages indexed for search in ([\d.]+) s \(([\d.]+) MB in (\d+) files\)")
 _LEVEL = re.compile(r"^(?:\[[\d:]+\])?\s*(WARNING|ERROR|CRITICAL)\b")
 
 
@@ -44,6 +46,9 @@ class BuildResult:
     warnings: int = 0
     errors: int = 0
     log_tail: list[str] = field(default_factory=list)
+    search_pages: int | None = None  # pages in the Pagefind index, from the summary line
+    search_s: float | None = None  # seconds the index took
+    search_mb: float | None = None  # size of /pagefind/, MB
 
     @property
     def ok(self) -> bool:
@@ -154,6 +159,7 @@ def run_build(
     log = stdout + "\n" + stderr
     warnings, errors = _log_counts(log)
     processed = _PROCESSED.search(log)
+    search = _SEARCH.search(log)
     return BuildResult(
         name=name,
         n=n,
@@ -168,4 +174,7 @@ def run_build(
         warnings=warnings,
         errors=errors,
         log_tail=[line.rstrip() for line in log.strip().splitlines()[-15:]],
+        search_pages=int(search.group(1)) if search else None,
+        search_s=float(search.group(2)) if search else None,
+        search_mb=float(search.group(3)) if search else None,
     )

@@ -159,6 +159,14 @@ def main(argv: list[str] | None = None) -> int:
     if load > cpus:
         print(f"warning: load average {load:.1f} on {cpus} CPUs: wall times are inflated")
     print()
+    print("search index (Pagefind, plugins/search), from each build's summary line:")
+    for result in medians:
+        if result.search_pages is not None:
+            print(
+                f"  N={result.n} {result.name}: {result.search_pages} pages indexed in "
+                f"{result.search_s:.1f} s, {result.search_mb:.1f} MB"
+            )
+    print()
     print("story clustering alone (benchmarks/eval_stories.py, generated members):")
     clustering = {n: time_clustering(n) for n in args.sizes}
     print()

@@ -42,6 +42,9 @@ def test_benchmark_builds_both_sites_at_tiny_n(tmp_path: Path) -> None:
     assert {build["name"] for build in data["builds"]} == set(BUILDS)
     assert all(build["ok"] for build in data["builds"])
     assert "newsdigest warm / newsdigest cold" in proc.stdout
+    cold = next(build for build in data["builds"] if build["name"] == "newsdigest cold")
+    assert cold["search_pages"] > 0 and cold["search_mb"] > 0
+    assert f"N={N} newsdigest cold: {cold['search_pages']} pages indexed in " in proc.stdout
 
 
 def test_synthetic_items_are_deterministic_and_cover_every_shape(
