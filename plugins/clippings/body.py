@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
+from common.urls import is_absolute_url
 from markdown import Markdown
 
 from .text import paragraphs, paragraphs_html
@@ -136,14 +137,14 @@ def neutralise_link_syntax(html: str) -> str:
 
 def is_allowed_link(url: str) -> bool:
     """Return whether url is an absolute http(s) URL with a host, or a mailto: address."""
+    url = url.strip()
+    if is_absolute_url(url):
+        return True
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return False
-    scheme = parts.scheme.lower()
-    return (scheme in ("http", "https") and bool(parts.hostname)) or (
-        scheme == "mailto" and bool(parts.path)
-    )
+    return parts.scheme == "mailto" and bool(parts.path)
 
 
 def plain_text(html: str) -> str:

@@ -7,7 +7,7 @@ import unicodedata
 from datetime import UTC, date, datetime, time, tzinfo
 from urllib.parse import urlsplit
 
-from .text import xml_safe
+from common.text import xml_safe
 
 
 class FieldError(ValueError):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from html import escape
 
+from common.text import NOT_XML
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     [
@@ -47,19 +49,13 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _WINDOW = 64  # longer than any abbreviation: a cut word is never taken for one
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
 
 
 def xml_unsafe_pattern() -> re.Pattern[str]:
     """Return the pattern of characters XML 1.0 forbids."""
-    return _NOT_XML
-
-
-def xml_safe(text: str) -> str:
-    """Return text without the characters XML 1.0 forbids (feeds would reject them)."""
-    return _NOT_XML.sub("", text)
+    return NOT_XML
 
 
 def paragraphs(text: str) -> list[str]:

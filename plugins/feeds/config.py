@@ -6,9 +6,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from common.settings import fail, flag, merged, positive_int
+from common.urls import is_absolute_url
 
 # Every setting the plugin reads, with its default. The README's settings table
 # documents exactly these names.
@@ -71,14 +71,6 @@ class FeedSettings:
             site_author=str(settings.get("AUTHOR") or settings.get("SITENAME") or "newsdigest"),
             language=str(settings.get("DEFAULT_LANG") or "en"),
         )
-
-
-def is_absolute_url(url: object) -> bool:
-    """Tell whether url is an absolute http(s) URL with a host."""
-    if not isinstance(url, str):
-        return False
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def pick_base_url(settings: Mapping[str, Any], fallback: str) -> str:

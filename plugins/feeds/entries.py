@@ -15,10 +15,12 @@ from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
 import nh3
+from common.text import xml_safe
+from common.urls import is_absolute_url
 
 from clippings.model import Image, Related
 
-from .config import FeedSettings, is_absolute_url
+from .config import FeedSettings
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +47,6 @@ DEFAULT_IMAGE_TYPE = "image/jpeg"
 
 _URL_ATTRIBUTES = {"href", "src", "cite"}
 _URL_SCHEMES = {"http", "https", "mailto"}
-_ABSOLUTE = ("https://", "http://")
-# Characters XML 1.0 cannot carry at all: lxml refuses them, so one stray
-# control character in a clipping would stop the whole build.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _TAGS = re.compile(r"<[^>]*>")
 # Characters kept as they are when an id URL is made a valid IRI.
 _IRI_SAFE = ":/?#[]@!$&'()*+,;=%~"
@@ -113,7 +111,7 @@ class FeedEntry:
 
 def text(value: Any) -> str:
     """Return value as a stripped string without characters XML cannot carry."""
-    return _NOT_XML.sub("", str(value or "")).strip()
+    return xml_safe(str(value or "")).strip()
 
 
 def is_published(article: Any) -> bool:
@@ -137,7 +135,7 @@ def absolute_url(base_url: str, url: str) -> str:
     """Resolve url against the site's base URL (a folder, not a page)."""
     if not url:
         return ""
-    if url.startswith(_ABSOLUTE) or is_absolute_url(url):
+    if is_absolute_url(url):
         return url
     return urljoin(base_url.rstrip("/") + "/", url.lstrip("/"))
 
@@ -177,7 +175,7 @@ def sanitise_html(html: str, page_url: str) -> str:
     def absolutise(tag: str, attribute: str, value: str) -> str | None:
         if attribute not in _URL_ATTRIBUTES:
             return value
-        if value.startswith(_ABSOLUTE):
+        if is_absolute_url(value):
             return value
         resolved = urljoin(page_url, value.strip())
         scheme = urlsplit(resolved).scheme.lower()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from common.settings import flag, merged
+from common.urls import is_absolute_url
 
 # Every setting the plugin reads, with its default (the README documents each).
 DEFAULTS: dict[str, Any] = {
@@ -45,7 +46,7 @@ def publish_problems(settings: Mapping[str, Any]) -> tuple[list[str], list[str]]
         return [], []
     errors, warnings = [], []
     siteurl = str(settings.get("SITEURL") or "")
-    if not siteurl.startswith(("http://", "https://")):
+    if not is_absolute_url(siteurl):
         shown = f"is {siteurl!r}" if siteurl else "is not set"
         errors.append(
             f"publish: SITEURL {shown}, so every feed, the sitemap and robots.txt would "

@@ -7,6 +7,7 @@ import os
 from datetime import datetime
 from typing import Any
 
+from common.urls import is_absolute_url
 from pelican import signals
 
 import writer
@@ -24,7 +25,7 @@ _pages: dict[str, dict[str, datetime | None]] = {}
 def site_url(settings: dict[str, Any]) -> str:
     """Return SITEURL when it is absolute, else "" (root-relative URLs for a preview)."""
     url = str(settings.get("SITEURL") or "")
-    return url.rstrip("/") if url.startswith(("http://", "https://")) else ""
+    return url.rstrip("/") if is_absolute_url(url) else ""
 
 
 def last_modified(context: dict[str, Any]) -> datetime | None:
