@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+from datetime import UTC, datetime, timedelta
+
 
 def _split(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
@@ -121,3 +124,87 @@ FOREIGN_OUTLETS = {
     "es": ("Expansión Digital", "expansiondigital.example"),
 }
 WIRES = ("Reuters", "AP", "AFP")
+
+
+QUARTERS = ("first-quarter", "second-quarter", "third-quarter", "fourth-quarter")
+
+PLANS = {
+    "eval": {
+        "bank": "A",
+        "seed": 1301,
+        "start": datetime(2021, 1, 4, tzinfo=UTC),
+        "days": 330,
+        "random_events": 58,
+        "singletons": 0.3,
+        "bare_share": 0.12,
+        "same_partner": ("Volkswagen", "Baidu", "Microsoft"),
+        "rival": "Oracle",
+    },
+    "dev": {
+        "bank": "B",
+        "seed": 2602,
+        "start": datetime(2022, 2, 7, tzinfo=UTC),
+        "days": 120,
+        "random_events": 55,
+        "singletons": 0.22,
+        "bare_share": 0.2,
+        "same_partner": ("Renault", "Hyundai", "Qualcomm"),
+        "rival": "SAP",
+    },
+}
+
+
+def slots(rng: random.Random, start: datetime, **fixed) -> dict:
+    """Return the facts of one event: who, how much, when (``fixed`` overrides)."""
+    a, b = rng.sample(COMPANIES, 2)
+    person, old, person2 = rng.sample(PEOPLE, 3)
+    slots = {
+        "a": a,
+        "b": b,
+        "amount": f"{rng.randint(11, 390) / 10:g}",
+        "small": str(rng.choice((12, 18, 25, 40, 55, 80, 120, 150, 210, 320))),
+        "price": str(rng.choice((199, 299, 349, 499, 799, 999, 1199, 42990))),
+        "count": f"{rng.choice((1, 2, 3, 5, 8, 12, 20, 45, 150)) * 1000:,}",
+        "count_small": str(rng.randint(14, 180)),
+        "pct": str(rng.randint(3, 38)),
+        "pct2": str(rng.randint(10, 60)),
+        "revenue": f"{rng.randint(40, 700) / 10:g}",
+        "revenue_est": f"{rng.randint(40, 700) / 10:g}",
+        "profit": f"{rng.randint(5, 120) / 10:g}",
+        "valuation": str(rng.randint(90, 2500)),
+        "quarter": rng.choice(
+            ("first-quarter", "second-quarter", "third-quarter", "fourth-quarter")
+        ),
+        "startup": rng.choice(STARTUPS),
+        "investor": rng.choice(INVESTORS),
+        "regulator": rng.choice(REGULATORS),
+        "issue": rng.choice(ISSUES),
+        "tech": rng.choice(TECHS),
+        "product": rng.choice(PRODUCTS),
+        "defect": rng.choice(DEFECTS),
+        "service": rng.choice(SERVICES),
+        "cause": rng.choice(CAUSES),
+        "place": rng.choice(PLACES),
+        "plant": rng.choice(PLANTS),
+        "field": rng.choice(FIELDS),
+        "division": rng.choice(DIVISIONS),
+        "person": person,
+        "old_person": old,
+        "person2": person2,
+        "analyst": rng.choice(ANALYSTS),
+        "bank": rng.choice(BANKS),
+        "adjective": rng.choice(ADJECTIVES),
+        "city": rng.choice(CITIES),
+        "title_role": rng.choice(TITLE_ROLES),
+        "series": rng.choice("ABCD"),
+        "hours": str(rng.randint(2, 9)),
+        "months": str(rng.randint(3, 14)),
+        "nth": rng.choice(("third", "fourth", "fifth")),
+        "year": str(start.year + rng.randint(1, 3)),
+        "year0": str(start.year - rng.randint(1, 6)),
+    }
+    slots.update(fixed)
+    slots["weekday"] = start.strftime("%A")
+    slots["month"] = (start + timedelta(days=rng.randint(20, 90))).strftime("%B")
+    slots["date_long"] = f"{start:%B} {start.day}, {start.year}"
+    return slots

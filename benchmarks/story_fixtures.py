@@ -16,12 +16,13 @@ import random
 import shutil
 import sys
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import story_entities as E
+from story_entities import PLANS, slots
 from story_phrases import (
     ASIDES,
     BACKGROUND,
@@ -37,7 +38,6 @@ from story_phrases import (
 )
 from story_texts import clipping_file, reword, slug, title_case
 
-QUARTERS = ("first-quarter", "second-quarter", "third-quarter", "fourth-quarter")
 ROOT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "stories"
 
 
@@ -70,61 +70,6 @@ class Clip:
     amp: bool = False
     related: list[tuple[str, str, tuple[str, str]]] = field(default_factory=list)
     wire_group: str = ""
-
-
-def _slots(rng: random.Random, start: datetime, **fixed) -> dict:
-    a, b = rng.sample(E.COMPANIES, 2)
-    person, old, person2 = rng.sample(E.PEOPLE, 3)
-    slots = {
-        "a": a,
-        "b": b,
-        "amount": f"{rng.randint(11, 390) / 10:g}",
-        "small": str(rng.choice((12, 18, 25, 40, 55, 80, 120, 150, 210, 320))),
-        "price": str(rng.choice((199, 299, 349, 499, 799, 999, 1199, 42990))),
-        "count": f"{rng.choice((1, 2, 3, 5, 8, 12, 20, 45, 150)) * 1000:,}",
-        "count_small": str(rng.randint(14, 180)),
-        "pct": str(rng.randint(3, 38)),
-        "pct2": str(rng.randint(10, 60)),
-        "revenue": f"{rng.randint(40, 700) / 10:g}",
-        "revenue_est": f"{rng.randint(40, 700) / 10:g}",
-        "profit": f"{rng.randint(5, 120) / 10:g}",
-        "valuation": str(rng.randint(90, 2500)),
-        "quarter": rng.choice(
-            ("first-quarter", "second-quarter", "third-quarter", "fourth-quarter")
-        ),
-        "startup": rng.choice(E.STARTUPS),
-        "investor": rng.choice(E.INVESTORS),
-        "regulator": rng.choice(E.REGULATORS),
-        "issue": rng.choice(E.ISSUES),
-        "tech": rng.choice(E.TECHS),
-        "product": rng.choice(E.PRODUCTS),
-        "defect": rng.choice(E.DEFECTS),
-        "service": rng.choice(E.SERVICES),
-        "cause": rng.choice(E.CAUSES),
-        "place": rng.choice(E.PLACES),
-        "plant": rng.choice(E.PLANTS),
-        "field": rng.choice(E.FIELDS),
-        "division": rng.choice(E.DIVISIONS),
-        "person": person,
-        "old_person": old,
-        "person2": person2,
-        "analyst": rng.choice(E.ANALYSTS),
-        "bank": rng.choice(E.BANKS),
-        "adjective": rng.choice(E.ADJECTIVES),
-        "city": rng.choice(E.CITIES),
-        "title_role": rng.choice(E.TITLE_ROLES),
-        "series": rng.choice("ABCD"),
-        "hours": str(rng.randint(2, 9)),
-        "months": str(rng.randint(3, 14)),
-        "nth": rng.choice(("third", "fourth", "fifth")),
-        "year": str(start.year + rng.randint(1, 3)),
-        "year0": str(start.year - rng.randint(1, 6)),
-    }
-    slots.update(fixed)
-    slots["weekday"] = start.strftime("%A")
-    slots["month"] = (start + timedelta(days=rng.randint(20, 90))).strftime("%B")
-    slots["date_long"] = f"{start:%B} {start.day}, {start.year}"
-    return slots
 
 
 def _fill(template: str, slots: dict) -> str:
@@ -284,15 +229,15 @@ def _events(rng: random.Random, plan: dict) -> list[Event]:
         a, b = rng.sample(fresh, 2)
         startup = rng.choice([s for s in E.STARTUPS if s not in used[kind]])
         used[kind] |= {a, b, startup}
-        slots = _slots(rng, when, a=a, b=b, startup=startup)
-        events.append(Event(f"ev{index:03d}-{kind}", kind, when, slots, size, wire, release))
+        facts = slots(rng, when, a=a, b=b, startup=startup)
+        events.append(Event(f"ev{index:03d}-{kind}", kind, when, facts, size, wire, release))
     return events
 
 
 def _pair(rng, label, kind1, kind2, gap_days, when, size1, size2, **fixed) -> list[Event]:
-    first = Event(f"{label}-1", kind1, when, _slots(rng, when, **fixed), size1, twin=f"{label}-2")
+    first = Event(f"{label}-1", kind1, when, slots(rng, when, **fixed), size1, twin=f"{label}-2")
     later = when + timedelta(days=gap_days, hours=rng.randint(-6, 6))
-    slots2 = _slots(rng, later, **{k: first.slots[k] for k in ("a", "b", "product", "tech")})
+    slots2 = slots(rng, later, **{k: first.slots[k] for k in ("a", "b", "product", "tech")})
     slots2.update(fixed.get("second", {}))
     second = Event(f"{label}-2", kind2, later, slots2, size2, twin=f"{label}-1")
     first.slots.pop("second", None)
@@ -341,32 +286,6 @@ def _hard_cases(rng: random.Random, plan: dict) -> list[Event]:
         rng, "hard-rivals", "results", "results", 0, t, 3, 3, second={"a": plan["rival"]}
     )
     return events + rivals
-
-
-PLANS = {
-    "eval": {
-        "bank": "A",
-        "seed": 1301,
-        "start": datetime(2021, 1, 4, tzinfo=UTC),
-        "days": 330,
-        "random_events": 58,
-        "singletons": 0.3,
-        "bare_share": 0.12,
-        "same_partner": ("Volkswagen", "Baidu", "Microsoft"),
-        "rival": "Oracle",
-    },
-    "dev": {
-        "bank": "B",
-        "seed": 2602,
-        "start": datetime(2022, 2, 7, tzinfo=UTC),
-        "days": 120,
-        "random_events": 55,
-        "singletons": 0.22,
-        "bare_share": 0.2,
-        "same_partner": ("Renault", "Hyundai", "Qualcomm"),
-        "rival": "SAP",
-    },
-}
 
 
 def _related(rng: random.Random, clips: list[Clip], by_label: dict, events: dict) -> None:

@@ -45,3 +45,22 @@ def test_non_http_urls_normalise_to_empty(url):
 
 def test_two_letter_domain_keeps_its_name():
     assert normalise_url("https://m.co/x") == "https://m.co/x"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.example.com/a/b/",
+        "http://M.Example.com/x",
+        "https://example.com",
+        "https://example.com/a%20b",
+        "https://news.example.co.uk/2021/02/vw-microsoft.html",
+    ],
+)
+def test_the_fast_path_agrees_with_the_full_parse(url):
+    from stories import urls
+
+    quick = urls._plain(url)
+    assert quick is not None
+    # The same URL with an ignored tracking parameter takes the full parse.
+    assert urls.normalise_url(url + "?utm_source=x") == quick
