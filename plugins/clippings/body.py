@@ -76,7 +76,14 @@ class MarkdownRenderer:
         """Return the sanitised HTML and the link targets that were dropped."""
         if not _MARKUP.search(source):
             return paragraphs_html(paragraphs(source)), []
-        return sanitise(self._markdown.reset().convert(source))
+        try:
+            html = self._markdown.reset().convert(source)
+        except BaseException:
+            # Interrupted (RecursionError, the CPU budget) it may keep half its
+            # parser state, which reset() leaves alone: start the next body afresh.
+            self._markdown = Markdown(extensions=["extra"], output_format="html")
+            raise
+        return sanitise(html)
 
 
 class _LinkTargets(HTMLParser):

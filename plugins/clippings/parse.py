@@ -19,6 +19,7 @@ from .model import ERROR, INFO, WARNING, Clipping, ClippingDraft, Problem
 from .options import ParseOptions
 from .yaml_header import load_header
 
+MAX_PROBLEMS = 20  # per clipping, in the log
 FRONT_MATTER = "front_matter"
 DATED_TEXT = "dated_text"
 BARE_TEXT = "bare_text"
@@ -38,7 +39,27 @@ def parse_clipping(
     render_markdown: Callable[[str], tuple[str, list[str]]] | None = None,
 ) -> Clipping:
     """Return the clipping in data; problems found are listed on it, never raised."""
-    return _parse(data, path, options or ParseOptions(), fallback_date, render_markdown).freeze()
+    clip = _parse(data, path, options or ParseOptions(), fallback_date, render_markdown)
+    clip.problems = _at_most(clip.problems, MAX_PROBLEMS)
+    return clip.freeze()
+
+
+def _at_most(problems: list[Problem], limit: int) -> list[Problem]:
+    """Return problems with all but the first few folded into one line.
+
+    40,000 unknown keys would otherwise be 40,000 log lines: minutes of logging.
+    Every error is kept, so a skipped clipping always says why.
+    """
+    if len(problems) <= limit:
+        return problems
+    errors = [p for p in problems if p.level == ERROR]
+    kept = (errors + [p for p in problems if p.level != ERROR])[: max(limit - 1, len(errors))]
+    shown = {id(p) for p in kept}
+    folded = [p for p in problems if id(p) not in shown]
+    notes = [p for p in folded if p.level == INFO]
+    level = INFO if len(notes) == len(folded) else WARNING
+    path = problems[0].path
+    return [*kept, Problem(path, None, f"{len(folded)} more problem(s) not shown", level)]
 
 
 def _parse(

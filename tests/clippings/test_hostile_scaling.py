@@ -7,6 +7,7 @@ best of several runs, so a loaded machine does not decide the outcome.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 
@@ -33,6 +34,9 @@ CLASSES: dict[str, Callable[[int], str]] = {
     "distinct topics": lambda n: HEADER.replace(
         "title", "topics: [" + ", ".join(f"Topic {i}" for i in range(n)) + "]\ntitle"
     ),
+    "unknown keys": lambda n: HEADER.replace(
+        "title", "".join(f"k{i}: v\n" for i in range(n)) + "title"
+    ),
     "brackets": lambda n: _front("[" * (n * 10)),
     "image brackets": lambda n: _front("![" * (n * 10)),
     "anchors": lambda n: _front("<a " * n),
@@ -46,12 +50,23 @@ CLASSES: dict[str, Callable[[int], str]] = {
 
 
 def _cost(source: str) -> float:
+    """Return the best CPU time of parsing source, with the cyclic collector paused.
+
+    The collector's full passes walk every live object, so with thousands of
+    YAML nodes alive they make any parse look superlinear: that is the
+    interpreter, not the parser, and it would make the ratio flaky.
+    """
     data, render = source.encode(), MarkdownRenderer()
     best = float("inf")
     for _ in range(3):
-        started = time.process_time()
-        parse_clipping(data, "scaling.txt", render_markdown=render)
-        best = min(best, time.process_time() - started)
+        gc.collect()
+        gc.disable()
+        try:
+            started = time.process_time()
+            parse_clipping(data, "scaling.txt", render_markdown=render)
+            best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
     return max(best, 1e-3)  # below a millisecond the ratio is noise
 
 
@@ -79,4 +94,4 @@ def test_a_yaml_merge_key_bomb_parses_in_linear_time():
     started = time.process_time()
     clip = parse_clipping((source + "\n".join(levels) + "\n---\nBody.\n").encode(), "bomb.txt")
     assert time.process_time() - started < 2
-    assert clip.title == "Bomb" and any("unknown key 'a29'" in str(p) for p in clip.problems)
+    assert clip.title == "Bomb" and any("unknown key 'a0'" in str(p) for p in clip.problems)

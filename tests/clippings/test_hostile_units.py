@@ -10,6 +10,7 @@ from clippings.body import MarkdownRenderer, neutralise_link_syntax, too_complex
 from clippings.fields import DateRangeError, FieldError, moment, text
 from clippings.files import UnreadableFile, printable, read_limited, unreadable_reason, walk
 from clippings.linking import capped_slug, short_slug
+from clippings.parse import parse_clipping
 from clippings.yaml_header import load_header
 
 
@@ -99,3 +100,11 @@ def test_repeated_keys_are_reported_with_their_lines():
     assert [(d.key, d.lines, d.values, d.top_level) for d in duplicates] == [
         ("published", (2, 4), ("false", "true"), True)
     ]
+
+
+def test_a_flood_of_problems_is_folded_into_one_line():
+    keys = "".join(f"k{i}: v\n" for i in range(5000))
+    source = f"---\ntitle: Many Keys\npublishedDateTime: 2021-02-13T11:00:00Z\n{keys}---\nBody.\n"
+    clip = parse_clipping(source.encode(), "many_keys.txt")
+    assert len(clip.problems) == 20 and clip.usable
+    assert str(clip.problems[-1]) == "many_keys.txt: 4981 more problem(s) not shown"
