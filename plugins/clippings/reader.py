@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from html import escape
 from typing import Any
 
+from common.order import newest_first
 from pelican import signals
 from pelican.log import console
 from pelican.readers import BaseReader
@@ -252,14 +253,19 @@ def keep_guesses_out_of_archives(generator) -> None:
     if len(exact) == len(generator.articles):
         generator.context["digest_undated"] = []
         return
-    newest_first = generator.context["NEWEST_FIRST_ARCHIVES"]
-    dates = sorted(exact, key=lambda a: a.date, reverse=newest_first)
+
+    def in_order(articles: list) -> list:
+        if generator.context["NEWEST_FIRST_ARCHIVES"]:
+            return newest_first(articles)
+        return sorted(articles, key=lambda a: a.date)
+
+    dates = in_order(exact)
     generator.period_archives = generator._build_period_archives(dates, exact, generator.settings)
     generator.context["period_archives"] = generator.period_archives
     undated = [a for a in generator.articles if is_approximate(a)]
-    generator.dates = dates + sorted(undated, key=lambda a: a.date, reverse=newest_first)
+    generator.dates = dates + in_order(undated)
     generator.context["dates"] = generator.dates
-    generator.context["digest_undated"] = sorted(undated, key=lambda a: a.date, reverse=True)
+    generator.context["digest_undated"] = newest_first(undated)
 
 
 def _without_duplicate_sources(generator, articles: list) -> list:

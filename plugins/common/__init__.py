@@ -1,4 +1,4 @@
-"""Helpers every plugin shares (settings, absolute URLs, XML-unsafe text); first in PLUGINS.
+"""Helpers every plugin shares (settings, URLs, XML-safe text, order); first in PLUGINS.
 
 Pelican imports a plugin from PLUGIN_PATHS without putting that folder on
 ``sys.path``, so a shared package is importable only once Pelican has loaded it

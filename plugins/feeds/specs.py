@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, TypeVar
 
+from common import order
+
 from .config import FeedSettings
 from .entries import EPOCH, FeedEntry, Group, entry_from_article, entry_key, is_published
 
@@ -138,9 +140,9 @@ def newest_first(entries: Iterable[D]) -> list[D]:
 
     Entries with a guessed date come after every exactly dated one.
     """
-    ordered = sorted(
-        entries,
-        key=lambda e: (getattr(e, "approximate", False), -e.published.timestamp(), e.id),
+    by_id = sorted(entries, key=lambda e: e.id)
+    ordered = order.newest_first(
+        by_id, key=lambda e: (not getattr(e, "approximate", False), e.published)
     )
     seen: set[str] = set()
     unique = []

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from common.order import newest_first
 from pelican import signals
 
 from .listing import by_count, by_name, neighbours
-
-
-def _newest_first(articles: list[Any]) -> list[Any]:
-    return sorted(articles, key=lambda a: (a.date, a.url), reverse=True)
 
 
 def _provider_domain(article: Any) -> str:
@@ -20,7 +17,7 @@ def _provider_domain(article: Any) -> str:
 
 def add_navigation(generator: Any) -> None:
     """Set newer_article/older_article on articles; add digest_topics and digest_providers."""
-    ordered = _newest_first(generator.articles)
+    ordered = newest_first(generator.articles, key=lambda a: (a.date, a.url))
     for article, found in zip(ordered, neighbours(ordered), strict=True):
         article.newer_article = found.newer
         article.older_article = found.older
