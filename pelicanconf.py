@@ -17,6 +17,7 @@ PLUGINS = [
     "writer",
     "speedups",
     "clippings",
+    "stories",
     "feeds",
     "ranking",
     "navigation",
@@ -126,7 +127,7 @@ PAGINATED_TEMPLATES = {
 
 # Theme (theme/, plugins/ranking, navigation, sitemap): a 404 page for GitHub Pages,
 # and the front page's ranking; defaults and checks live in plugins/ranking/settings.py.
-DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["tags", "categories", "authors", "archives", "404"]
 DIGEST_RANK_HEAT_WEIGHT = 0.35
 DIGEST_RANK_QUALITY_WEIGHT = 0.25
 DIGEST_RANK_RECENCY_WEIGHT = 0.25

@@ -252,6 +252,16 @@ def compose_content(
     return "\n".join(part for part in parts if part)
 
 
+def story_line(story: Any, base_url: str) -> str:
+    """Return "Part of: <story>, N sources" for a clipping whose story has a page, else ""."""
+    if story is None or not story.has_page:
+        return ""
+    count = len(story.sources)
+    url = escape(absolute_url(base_url, story.url))
+    sources = "source" if count == 1 else "sources"
+    return f'\n<p>Part of: <a href="{url}">{escape(text(story.title))}</a>, {count} {sources}</p>'
+
+
 def _related_item(item: Related, internal: str, base_url: str) -> str:
     """Render one related item as an escaped <li>, or "" when empty."""
     title = text(item.title)
@@ -347,7 +357,7 @@ def entry_from_article(article: Any, settings: FeedSettings) -> FeedEntry:
         base,
         date_note(published, origin) if approximate else "",
         lead_html(excerpt, image, body),
-    )
+    ) + story_line(getattr(article, "story", None), base)
     return FeedEntry(
         id=entry_id(article.clipping.identity, settings.tag_authority),
         title=title or "Untitled clipping",

@@ -14,6 +14,7 @@ from writer.signals import store_for
 from .build import FeedWriter, write_feeds
 from .config import FeedSettings
 from .specs import PAGE_SAVE_AS, PAGE_URL, build_index, build_specs, entries_for_feeds
+from .stories import story_specs
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,9 @@ class FeedsGenerator(Generator):
         articles = self.context.get("articles") or []
         entries = entries_for_feeds(articles, self.feed_settings)
         self.specs = build_specs(entries, self.feed_settings)
+        stories = self.context.get("digest_stories")
+        if stories is not None and stories.feed_max_items:
+            self.specs += story_specs(articles, entries, self.feed_settings, stories.feed_max_items)
         self.index = build_index(self.specs, self.feed_settings)
         self.context["digest_feeds"] = self.index
 

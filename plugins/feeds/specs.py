@@ -32,7 +32,7 @@ OPML_TYPE = "text/x-opml"
 class FeedSpec:
     """One feed (written as Atom, RSS and maybe JSON Feed) and its entries."""
 
-    kind: str  # "site", "topic" or "provider"
+    kind: str  # "site", "topic", "provider" or "story"
     slug: str
     name: str
     title: str
@@ -108,6 +108,7 @@ class FeedIndex:
     topics: list[FeedListing] = field(default_factory=list)
     providers: list[FeedListing] = field(default_factory=list)
     opml: FeedLink | None = None
+    story_feeds: dict[str, tuple[FeedLink, ...]] = field(default_factory=dict)
     page_path: str = PAGE_URL
 
     _topic_links: dict[str, tuple[FeedLink, ...]] = field(init=False, repr=False)
@@ -125,6 +126,10 @@ class FeedIndex:
     def provider_links(self, slug: str) -> tuple[FeedLink, ...]:
         """Return the feed links of the provider with this slug (none if unknown)."""
         return self._provider_links.get(str(slug), ())
+
+    def story_links(self, story_id: str) -> tuple[FeedLink, ...]:
+        """Return the feed links of the story with this id (none if it has no feeds)."""
+        return self.story_feeds.get(str(story_id), ())
 
 
 class _Dated(Protocol):
@@ -273,6 +278,7 @@ def build_index(specs: list[FeedSpec], settings: FeedSettings) -> FeedIndex:
         site=listing(site),
         topics=[listing(spec) for spec in specs if spec.kind == "topic"],
         providers=[listing(spec) for spec in specs if spec.kind == "provider"],
+        story_feeds={spec.slug: feed_links(spec) for spec in specs if spec.kind == "story"},
         opml=FeedLink(
             f"{settings.site_name}: every topic",
             "OPML",

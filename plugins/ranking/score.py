@@ -1,19 +1,23 @@
-"""Score and order stories by heat, quality, recency and breadth of coverage.
+"""Score and order stories by heat, quality, breadth of coverage and recency.
 
-score = Wh·heat + Wq·quality + Wr·recency + Wb·breadth, every signal in [0, 1]:
+score = (Wh·heat + Wq·quality + Wb·breadth + Wr) × recency, every signal in [0, 1]:
 
-- heat, quality: the clipping's 0–100 values divided by 100 (missing counts as 0);
-- recency: 0.5 ** (age / half-life), the age in hours measured back from the
-  newest exactly dated story of the digest, never from the wall clock, so a
-  build is reproducible; an approximate (guessed) date earns no recency;
-- breadth: n / (n + saturation), n = related items + other stories linking here.
+- heat, quality: the story's best 0–100 values divided by 100 (missing counts as 0);
+- breadth: n / (n + saturation), n = the distinct sources beyond the first;
+- recency: 0.5 ** (age / half-life), the age in hours of the story's newest
+  exactly dated clipping, measured back from the newest exactly dated story of
+  the digest, never from the wall clock, so a build is reproducible; a story
+  whose dates are all guessed earns no recency.
+
+Recency multiplies the rest, so a story weeks older than the digest's newest
+cannot stay on top however hot it was; Wr is the part of the score a story
+earns just for being new.
 
 Ties go to the newer story, then to the smaller key. Imports no Pelican.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,15 +37,40 @@ class RankWeights:
 
 @dataclass(frozen=True)
 class Story:
-    """What ranking needs to know about one clipping."""
+    """What ranking needs to know about one story."""
 
     key: str
+    date: datetime  # the newest exactly dated clipping's date (any, if all are guessed)
+    date_approximate: bool = False  # True when every clipping's date is guessed
+    heat: int | None = None  # the hottest clipping's heat
+    quality: int | None = None  # the best clipping's quality
+    sources: int = 1  # distinct sources
+
+
+@dataclass(frozen=True)
+class Report:
+    """What ranking needs to know about one clipping of a story."""
+
     date: datetime
     date_approximate: bool = False
     heat: int | None = None
     quality: int | None = None
-    related: int = 0
-    inbound: int = 0
+    source: str = ""
+
+
+def combine(key: str, reports: Sequence[Report]) -> Story:
+    """Return the ranking record of a story from its clippings (at least one)."""
+    exact = [r.date for r in reports if not r.date_approximate]
+    heats = [r.heat for r in reports if r.heat is not None]
+    qualities = [r.quality for r in reports if r.quality is not None]
+    return Story(
+        key=key,
+        date=max(exact) if exact else max(r.date for r in reports),
+        date_approximate=not exact,
+        heat=max(heats) if heats else None,
+        quality=max(qualities) if qualities else None,
+        sources=len({r.source for r in reports}),
+    )
 
 
 def unit(value: int | None) -> float:
@@ -78,13 +107,20 @@ def age_hours(story: Story, reference: datetime | None) -> float | None:
 
 
 def score(story: Story, weights: RankWeights, reference: datetime | None) -> float:
-    """Return the story's score: the weighted sum of its four signals."""
-    return (
+    """Return the story's score: its weighted merit, times its recency."""
+    merit = (
         weights.heat * unit(story.heat)
         + weights.quality * unit(story.quality)
-        + weights.recency * recency(age_hours(story, reference), weights.half_life_hours)
-        + weights.breadth * breadth(story.related + story.inbound, weights.breadth_saturation)
+        + weights.breadth * breadth(story.sources - 1, weights.breadth_saturation)
+        + weights.recency
     )
+    return merit * recency(age_hours(story, reference), weights.half_life_hours)
+
+
+def reason(story: Story) -> str:
+    """Return why a story ranks where it does, e.g. "5 sources · heat 91"."""
+    text = f"{story.sources} {'source' if story.sources == 1 else 'sources'}"
+    return text if story.heat is None else f"{text} · heat {story.heat}"
 
 
 def rank(stories: Sequence[Story], weights: RankWeights) -> list[tuple[Story, float]]:
@@ -92,9 +128,3 @@ def rank(stories: Sequence[Story], weights: RankWeights) -> list[tuple[Story, fl
     reference = reference_date(stories)
     scored = [(story, score(story, weights, reference)) for story in stories]
     return sorted(scored, key=lambda pair: (-pair[1], -pair[0].date.timestamp(), pair[0].key))
-
-
-def inbound_counts(links: Iterable[tuple[str, str]]) -> Counter[str]:
-    """Count, for each target, the distinct sources among (source, target) links."""
-    distinct = {(source, target) for source, target in links if source != target}
-    return Counter(target for _source, target in distinct)

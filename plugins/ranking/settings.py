@@ -18,7 +18,7 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_RANK_BREADTH_WEIGHT": 0.15,
     # Hours after which a story's recency signal has halved.
     "DIGEST_RANK_HALF_LIFE_HOURS": 48,
-    # Related items plus inbound links at which the breadth signal reaches 0.5.
+    # Distinct sources beyond the first at which the breadth signal reaches 0.5.
     "DIGEST_RANK_BREADTH_SATURATION": 3,
     # How many top stories the home page shows, and each topic or provider page.
     "DIGEST_RANK_HOME_TOP": 8,

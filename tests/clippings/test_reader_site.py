@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import subprocess
@@ -126,7 +127,10 @@ def test_same_titles_get_distinct_pages_and_reserved_slugs_are_avoided(fixture_s
 def test_home_page_lists_articles_newest_first(fixture_site):
     tree = page(fixture_site, "/")
     times = tree.xpath("//article[@class='item']//time")
-    assert newest_first_exact_first(times) and len(times) == 8
+    # One item per story (see /stories.json), not per clipping.
+    stories = json.loads((fixture_site / "stories.json").read_bytes())["stories"]
+    assert newest_first_exact_first(times) and len(times) == len(stories)
+    assert sum(len(story["clippings"]) for story in stories) == 8
 
 
 def test_building_twice_gives_identical_bytes(tmp_path):

@@ -9,6 +9,7 @@ import yaml
 
 START = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
 PROVIDERS = ["Reuters", "The Verge", "TechCrunch", "Financial Times", "CNBC", "Bloomberg"]
+OWN_WORDS = ("harbor", "copper", "lantern", "meadow", "quartz", "violet", "walnut", "zephyr")
 TOPICS = ["Artificial Intelligence", "Cloud Computing", "Electric Vehicles", "Semiconductors"]
 
 
@@ -27,10 +28,14 @@ def clipping(
     date = START - timedelta(hours=index if hours_ago is None else hours_ago)
     provider = PROVIDERS[index % len(PROVIDERS)]
     words = " and its partners announce a sweeping new plan" if long else ""
-    filler = "The company said the plan covers factories, fleets, data centres and software. "
+    filler = f"The plan{index} covers factories{index}, fleets{index} and software{index}. "
     meta = {
         "title": title or f"Story {index:02d}: Company {index} expands its platform{words}",
-        "excerpt": f"Summary of story {index}. " + (filler * 3 if long else ""),
+        # Words of this clipping alone, so that no two become one story.
+        "excerpt": f"Summary {index}: "
+        + " ".join(f"{word}{index}" for word in OWN_WORDS)
+        + ". "
+        + (filler * 3 if long else ""),
         "publishedDateTime": date.isoformat(),
         "webUrl": f"https://news{index % 4}.example.com/2024/05/story-{index}-with-a-long-path",
         "provider": {"name": provider, "domain": provider.lower().replace(" ", "") + ".com"},
