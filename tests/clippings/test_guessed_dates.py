@@ -61,9 +61,17 @@ def test_the_date_of_a_file_is_its_first_commit_not_its_last(tmp_path):
     assert dates[str(clip.resolve())] == datetime(2021, 3, 1, 10, tzinfo=UTC)
 
 
+WORDS = (
+    ("harbour", "cranes", "unload", "ships", "overnight", "Rotterdam", "dockworkers", "union"),
+    ("solar", "roof", "tiles", "recall", "installers", "warranty", "shingles", "Arizona"),
+    ("chip", "foundry", "delay", "wafers", "Taiwan", "lithography", "yields", "customers"),
+)
+
+
 def exact(n: int, day: int) -> str:
     return (
-        f"---\ntitle: Exact story {n}\nexcerpt: Exact summary {n}.\n"
+        # Each its own event (words of its own), so no two are one story.
+        f"---\ntitle: Exact story {n}\nexcerpt: Exact summary {n} on {' '.join(WORDS[n])}.\n"
         f"publishedDateTime: 2021-03-{day:02d}T10:00:00Z\n"
         f"webUrl: https://example.com/exact-{n}\ntopics: [Cars]\n---\n"
     )
