@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from common.settings import flag, merged, number, positive_int
+
 # Every setting the plugin reads, with its default (the README documents each).
 DEFAULTS: dict[str, Any] = {
     # Related links join two clippings into one story only this many days apart.
@@ -15,10 +17,6 @@ DEFAULTS: dict[str, Any] = {
     # Write Atom, RSS and JSON Feed for every story of two clippings or more.
     "DIGEST_STORY_FEEDS": True,
 }
-
-
-class StorySettingsError(ValueError):
-    """A DIGEST_STORY_* setting has a value the plugin cannot use."""
 
 
 @dataclass(frozen=True)
@@ -32,20 +30,13 @@ class StorySettings:
     @classmethod
     def from_settings(cls, settings: Mapping[str, Any]) -> StorySettings:
         """Merge the user's settings over the defaults and validate them."""
-        merged = dict(DEFAULTS, **{k: settings[k] for k in DEFAULTS if k in settings})
-        days = merged["DIGEST_STORY_LINK_DAYS"]
-        if isinstance(days, bool) or not isinstance(days, int | float) or not days > 0:
-            raise StorySettingsError(
-                f"stories: DIGEST_STORY_LINK_DAYS must be a number above 0, got {days!r}"
-            )
-        items = merged["DIGEST_STORY_FEED_MAX_ITEMS"]
-        if isinstance(items, bool) or not isinstance(items, int) or items < 1:
-            raise StorySettingsError(
-                f"stories: DIGEST_STORY_FEED_MAX_ITEMS must be a positive integer, got {items!r}"
-            )
-        feeds = merged["DIGEST_STORY_FEEDS"]
-        if not isinstance(feeds, bool):
-            raise StorySettingsError(
-                f"stories: DIGEST_STORY_FEEDS must be True or False, got {feeds!r}"
-            )
-        return cls(link_days=float(days), feed_max_items=items, feeds=feeds)
+        values = merged(DEFAULTS, settings)
+        return cls(
+            link_days=number(
+                "stories", "DIGEST_STORY_LINK_DAYS", values["DIGEST_STORY_LINK_DAYS"], positive=True
+            ),
+            feed_max_items=positive_int(
+                "stories", "DIGEST_STORY_FEED_MAX_ITEMS", values["DIGEST_STORY_FEED_MAX_ITEMS"]
+            ),
+            feeds=flag("stories", "DIGEST_STORY_FEEDS", values["DIGEST_STORY_FEEDS"]),
+        )

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from common.settings import SettingsError
+
 from stories.index import previous_stories, render_index
 from stories.model import Story
+from stories.settings import StorySettings
 from stories.views import Clip, Link, build_views, collapse, delay_label
 
 T0 = datetime(2023, 3, 9, 9, 0, tzinfo=UTC)
@@ -92,3 +96,17 @@ def test_an_unreadable_previous_index_means_fresh_ids():
     assert previous_stories(b"") == []
     assert previous_stories(b"{not json") == []
     assert previous_stories(b'{"stories": [{"id": "s1"}]}') == []
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DIGEST_STORY_LINK_DAYS", 0),
+        ("DIGEST_STORY_FEED_MAX_ITEMS", "many"),
+        ("DIGEST_STORY_FEEDS", "yes"),
+    ],
+)
+def test_bad_story_settings_are_refused_with_the_setting_named(name, value):
+    with pytest.raises(SettingsError, match=name):
+        StorySettings.from_settings({name: value})
+    assert StorySettings.from_settings({}) == StorySettings(7.0, 50, True)
