@@ -193,3 +193,11 @@ def test_stories_are_the_same_whatever_the_worker_count_and_file_order(tmp_path,
         for files in built
     ]
     assert wanted[0] == wanted[1] == wanted[2] and "stories.json" in wanted[0]
+
+
+def test_without_clustering_every_clipping_is_a_story_of_its_own(tmp_path):
+    content = copy_storysite(tmp_path / "content")
+    output = build(content, tmp_path / "output", DIGEST_STORY_CLUSTER=False)
+    assert [len(s["clippings"]) for s in stories(output)] == [1, 1, 1]
+    assert not (output / "stories").exists() and not (output / "feeds" / "stories").exists()
+    assert len(page(output, "/").xpath("//section[@class='latest']//article")) == 3

@@ -10,6 +10,8 @@ from common.settings import flag, merged, number, positive_int
 
 # Every setting the plugin reads, with its default (the README documents each).
 DEFAULTS: dict[str, Any] = {
+    # Group clippings into stories; False makes every clipping a story of its own.
+    "DIGEST_STORY_CLUSTER": True,
     # Related links join two clippings into one story only this many days apart.
     "DIGEST_STORY_LINK_DAYS": 7,
     # At most this many entries in each story's feeds (new coverage first).
@@ -23,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
 class StorySettings:
     """The validated story settings."""
 
+    cluster: bool
     link_days: float
     feed_max_items: int
     feeds: bool
@@ -32,6 +35,7 @@ class StorySettings:
         """Merge the user's settings over the defaults and validate them."""
         values = merged(DEFAULTS, settings)
         return cls(
+            cluster=flag("stories", "DIGEST_STORY_CLUSTER", values["DIGEST_STORY_CLUSTER"]),
             link_days=number(
                 "stories", "DIGEST_STORY_LINK_DAYS", values["DIGEST_STORY_LINK_DAYS"], positive=True
             ),

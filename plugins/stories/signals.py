@@ -26,9 +26,10 @@ from pelican.generators import ArticlesGenerator
 from writer.signals import register as register_writer
 
 from .cluster import ClusterSettings, cluster_stories
+from .ids import story_id
 from .index import INDEX_SAVE_AS, previous_stories
 from .members import member_from_clipping, member_text
-from .model import Member
+from .model import Member, Story
 from .settings import StorySettings
 from .views import Clip, Link, StoryView, build_views, collapse
 
@@ -111,11 +112,14 @@ def attach_stories(generator: Any) -> None:
     content = generator.settings["PATH"]
     keyed = [(member_key(article, content), article) for article in generator.articles]
     members = [member_of(article, key) for key, article in keyed]
-    stories = cluster_stories(
-        members,
-        ClusterSettings(link_days=settings.link_days),
-        previous=_previous(generator.settings),
-    )
+    if settings.cluster:
+        stories = cluster_stories(
+            members,
+            ClusterSettings(link_days=settings.link_days),
+            previous=_previous(generator.settings),
+        )
+    else:
+        stories = [Story(story_id(member), (member.key,)) for member in members]
     views = build_views(stories, {key: clip_of(article, key) for key, article in keyed})
     by_key = {clip.key: view for view in views for clip in view.members}
     for key, article in keyed:

@@ -104,9 +104,10 @@ def test_an_unreadable_previous_index_means_fresh_ids():
         ("DIGEST_STORY_LINK_DAYS", 0),
         ("DIGEST_STORY_FEED_MAX_ITEMS", "many"),
         ("DIGEST_STORY_FEEDS", "yes"),
+        ("DIGEST_STORY_CLUSTER", 1),
     ],
 )
 def test_bad_story_settings_are_refused_with_the_setting_named(name, value):
     with pytest.raises(SettingsError, match=name):
         StorySettings.from_settings({name: value})
-    assert StorySettings.from_settings({}) == StorySettings(7.0, 50, True)
+    assert StorySettings.from_settings({}) == StorySettings(True, 7.0, 50, True)
