@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import urllib.request
 from collections.abc import Iterator
 
 import pytest
@@ -36,6 +38,13 @@ def browser() -> Iterator[object]:
         yield launched
 
 
+def story_path(site: str) -> str:
+    """Return the path of the served demo's first story page (two clippings or more)."""
+    with urllib.request.urlopen(site + "/stories.json") as response:
+        stories = json.load(response)["stories"]
+    return next(s["url"] for s in stories if len(s["clippings"]) > 1).removeprefix(site)
+
+
 def axe_source() -> str:
     """Return axe.min.js, failing when npm has not installed it."""
     if not AXE.is_file():
@@ -64,7 +73,7 @@ def test_axe_finds_no_violations(site: str, browser, scheme: str, width: int) ->
     local_only(page, site)
     problems: list[str] = []
     try:
-        for name, path in PAGES.items():
+        for name, path in {**PAGES, "story": story_path(site)}.items():
             page.goto(site + path)
             assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (
                 scheme == "dark"

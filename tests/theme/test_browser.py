@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +40,13 @@ def every_page(output: Path, base: str) -> list[str]:
     return urls
 
 
+def story_path(output: Path) -> str:
+    """Return the path of the demo's first story page (a story of two clippings or more)."""
+    stories = json.loads((output / "stories.json").read_bytes())["stories"]
+    found = next(s for s in stories if len(s["clippings"]) > 1)
+    return f"/stories/{found['id']}/"
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_walk_home_topic_article_source(site, browser, javascript: bool) -> None:
     base, _ = site
@@ -71,7 +79,7 @@ def test_walk_home_topic_article_source(site, browser, javascript: bool) -> None
 
 @pytest.mark.parametrize(("label", "viewport"), [("desktop", DESKTOP), ("mobile", MOBILE)])
 def test_screenshots(site, browser, label: str, viewport: dict) -> None:
-    base, _ = site
+    base, output = site
     ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
@@ -83,11 +91,34 @@ def test_screenshots(site, browser, label: str, viewport: dict) -> None:
                 "article",
                 "/volkswagen-taps-microsoft-azure-to-build-a-cloud-based-automated-driving/",
             ),
+            ("story", story_path(output)),
         ):
             page.goto(base + path)
             target = ARTIFACTS / f"{name}-{label}.png"
             page.screenshot(path=str(target), full_page=True)
             assert target.stat().st_size > 10_000
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_walk_from_a_story_line_to_the_story_and_a_member(site, browser, javascript: bool) -> None:
+    base, output = site
+    context = browser.new_context(viewport=MOBILE, java_script_enabled=javascript)
+    page = context.new_page()
+    local_only(page, base)
+    try:
+        page.goto(base + "/")
+        page.locator("p.more a[title='Every source of this story']").first.click()
+        assert page.url == base + story_path(output)
+        assert page.locator("h1").inner_text()
+        steps = page.locator("section.timeline li")
+        assert steps.count() >= 2 and steps.first.locator(".when").inner_text() == "First"
+        member = steps.nth(1).locator("h3 a")
+        title = member.inner_text()
+        member.click()
+        assert page.locator("article.clipping h1").inner_text() == title
+        assert page.locator("p.part-of a").get_attribute("href") == base + story_path(output)
     finally:
         context.close()
 
