@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from lxml import html as lxml_html
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from sitebuild import FIXTURES, ROOT, build_site
 from sitecrawl import serve
@@ -90,6 +91,24 @@ def results(page) -> list[str]:
     return [a.get_attribute("href") for a in page.locator(RESULT).all()]
 
 
+def open_filter(page, name: str) -> None:
+    """Open one filter group ("Topic", "Source") of the results.
+
+    Pagefind's UI draws its filter panel once the filter index has loaded. While
+    the whole suite shares two cores that panel has, now and then, not appeared on
+    the first load at all (seen once in a full run, never alone), so a late panel
+    gets one reload before the test fails.
+    """
+    group = page.locator(".pagefind-ui__filter-name", has_text=name)
+    try:
+        group.first.wait_for(timeout=20_000)
+    except PlaywrightTimeoutError:
+        page.reload()
+        results(page)
+        group.first.wait_for()
+    group.click()
+
+
 def page_of(output: Path, base: str, href: str):
     """Return the parsed built page a result links to."""
     path = urlsplit(href).path.removeprefix(urlsplit(base).path).strip("/")
@@ -134,7 +153,7 @@ def test_a_topic_filter_narrows_the_results_and_the_address_keeps_it(site, open_
     base, output = site
     page = open_page("/search/?q=microsoft")
     everything = results(page)
-    page.locator(".pagefind-ui__filter-name", has_text="Topic").click()
+    open_filter(page, "Topic")
     page.locator(".pagefind-ui__filter-label", has_text=TOPIC).click()
     page.wait_for_function(
         "n => document.querySelectorAll('.pagefind-ui__result').length < n", arg=len(everything)
@@ -176,7 +195,7 @@ def test_hostile_filter_values_and_titles_stay_text(site, open_page) -> None:
     page = open_page("/search/?q=breaking+bold+news")
     results(page)
     for name in ("Topic", "Source"):
-        page.locator(".pagefind-ui__filter-name", has_text=name).click()
+        open_filter(page, name)
     drawer = page.locator(".pagefind-ui")
     assert drawer.locator("script, i, b, img").count() == 0
     labels = page.locator(".pagefind-ui__filter-label").all_inner_texts()
@@ -214,7 +233,7 @@ def test_axe_finds_no_violations_among_results(open_page, scheme: str, width: in
         bypass_csp=True,
     )
     results(page)
-    page.locator(".pagefind-ui__filter-name", has_text="Topic").click()
+    open_filter(page, "Topic")
     # The page forbids inline script: the context bypasses CSP for the test's own axe.
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     found = page.evaluate("async () => await axe.run(document)")
