@@ -8,6 +8,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from lxml import etree
 from test_feeds_site import check_every_feed
 
 from sitebuild import FIXTURES, all_files, build_site, page
@@ -179,6 +180,12 @@ def test_a_merge_turns_the_absorbed_story_into_a_redirect(tmp_path):
     target = f"{SITEURL}/stories/{first}/"
     assert redirect.xpath("//meta[@http-equiv='refresh']/@content") == [f"0; url={target}"]
     assert redirect.xpath("//a/@href") == [target]
+    # The sitemap lists the surviving story, never the redirect.
+    listed = etree.fromstring((output / "sitemap.xml").read_bytes()).xpath(
+        "//s:loc/text()", namespaces={"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    )
+    assert target in listed and f"{SITEURL}/stories/{second}/" not in listed
+    assert not [url for url in listed if url.endswith(f"/{second}/")]
     after = {e.id for e in feedparser.parse((output / "feeds/all.atom.xml").read_bytes()).entries}
     assert after == entry_ids
 

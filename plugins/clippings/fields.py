@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 from common.text import xml_safe
 
+from .model import NO_STORY
+
 
 class FieldError(ValueError):
     """A value that cannot be used; the message says why."""
@@ -21,6 +23,7 @@ class DateRangeError(FieldError):
 _DOMAIN = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0, DEL and C1
 MIN_YEAR, MAX_YEAR = 2, 9998  # a day's margin on either side of what datetime holds
+_STORY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")  # ids look like s1a2b3c4d5e6f
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0"}
 
@@ -90,6 +93,22 @@ def flag(value: object, name: str) -> bool:
     if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
         return value.strip().lower() in _TRUE
     raise FieldError(f"{name} must be true or false, not {value!r}")
+
+
+def story(value: object, name: str) -> str:
+    """Return a story id, or NO_STORY for ``none`` in any letter case."""
+    if not isinstance(value, str):
+        raise FieldError(f"{name} must be a story id or none, not {type(value).__name__}")
+    value = value.strip()
+    if value.lower() == NO_STORY:
+        return NO_STORY
+    if not _STORY_ID.fullmatch(value):
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        raise FieldError(
+            f"{name} {shown!r} is not a story id (such as s1a2b3c4d5e6f, from /stories.json) "
+            "or none"
+        )
+    return value
 
 
 def dimension(value: object) -> int | None:

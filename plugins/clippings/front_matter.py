@@ -14,6 +14,7 @@ from .yaml_header import Duplicate
 KNOWN_KEYS = {
     "category", "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl",
     "type", "quality", "heat", "published", "provider", "topics", "images", "related",
+    "story",
 }  # fmt: skip
 DROPPED_KEYS = {"secured", "ampWebUrl", "cdnAmpWebUrl"}
 _BY_CASEFOLD = {key.casefold(): key for key in KNOWN_KEYS}
@@ -77,6 +78,7 @@ class FrontMatter:
         clip.quality = self.value("quality", fields.score, "treated as missing")
         clip.heat = self.value("heat", fields.score, "treated as missing")
         clip.type = (self.value("type", fields.text) or "article").lower()
+        clip.story = self.value("story", fields.story)
         published = self.meta.get("published", True)
         if self._ambiguous("published"):
             self.warn("published", "published is given twice with different values; not published")

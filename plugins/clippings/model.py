@@ -13,6 +13,7 @@ from datetime import datetime
 ERROR = "error"
 WARNING = "warning"
 INFO = "info"
+NO_STORY = "none"  # front matter `story: none`: the clipping stays a story of its own
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class Clipping:
     heat: int | None = None
     type: str = "article"
     published: bool = True
+    # Front matter `story:`: a story id the curator puts the clipping into, NO_STORY, or None.
+    story: str | None = None
     problems: tuple[Problem, ...] = ()
 
     @property

@@ -17,6 +17,9 @@ from .build import robots_txt, sitemap_xml
 logger = logging.getLogger(__name__)
 
 OWNER = "sitemap"  # how collision errors name this writer
+# A page written with this template variable true (write_file(..., noindex=True)) is
+# left out of sitemap.xml: the stories plugin's redirects of absorbed stories.
+NOINDEX = "noindex"
 
 # {real output folder: {page path relative to it: last modified}} for builds under way.
 _pages: dict[str, dict[str, datetime | None]] = {}
@@ -42,7 +45,9 @@ def start(pelican: Any) -> None:
 
 
 def record(path: str, context: dict[str, Any] | None = None) -> None:
-    """Remember one written page of a build under way."""
+    """Remember one written page of a build under way (not one written with ``noindex=True``)."""
+    if context and context.get(NOINDEX):
+        return  # a redirect or another page search engines should not list
     real = path if any(path.startswith(root + os.sep) for root in _pages) else None
     real = real or os.path.realpath(path)  # a stat per folder: only when the output is a link
     for root, pages in _pages.items():

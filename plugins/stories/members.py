@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
+
 from clippings.body import plain_text
 from clippings.model import Clipping
 
 from .model import Member
 
 TEXT_CHARS = 1200  # excerpt plus this much of the body's opening is plenty for clustering
+
+
+def content_key(relative: str) -> str:
+    """Return a path relative to the content folder as the key clustering and ids use."""
+    relative = relative.replace(os.sep, "/")
+    # A file name that is not UTF-8 reaches Python with surrogate escapes, which
+    # neither hashing (the id) nor /stories.json can encode: keep its bytes visible.
+    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def member_text(excerpt: str, body_html: str, limit: int = TEXT_CHARS) -> str:
@@ -18,7 +28,7 @@ def member_text(excerpt: str, body_html: str, limit: int = TEXT_CHARS) -> str:
     return " ".join(part for part in (excerpt, body) if part)[:limit]
 
 
-def member_from_clipping(clip: Clipping, override: str | None = None) -> Member:
+def member_from_clipping(clip: Clipping) -> Member:
     """Return the Member of a clipping; an approximate (guessed) date becomes None."""
     return Member(
         key=clip.path,
@@ -29,5 +39,5 @@ def member_from_clipping(clip: Clipping, override: str | None = None) -> Member:
         source_url=clip.source_url,
         source_urls=tuple(clip.source_urls),
         related_urls=tuple(related.url for related in clip.related if related.url),
-        override=override,
+        override=clip.story,
     )

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-NO_STORY = "none"  # front matter `story: none` keeps a clipping alone
+from clippings.model import NO_STORY  # front matter `story: none` keeps a clipping alone
+
+__all__ = ["NO_STORY", "Member", "Story"]
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ class StoriesGenerator(Generator):
                     url=story_url(old),
                     story=view,
                     old_id=old,
+                    noindex=True,  # not a page of its own: the sitemap leaves it out
                 )
         self._write_home(writer, index)
         self._write_index(writer, index)

@@ -25,11 +25,11 @@ from pelican.generators import ArticlesGenerator
 
 from writer.signals import register as register_writer
 
-from .cluster import ClusterSettings, cluster_stories
-from .ids import story_id
+from .grouping import group_stories
 from .index import INDEX_SAVE_AS, previous_stories
-from .members import member_from_clipping, member_text
-from .model import Member, Story
+from .members import content_key, member_from_clipping, member_text
+from .model import Member
+from .overrides import override_conflicts
 from .settings import StorySettings
 from .views import Clip, Link, StoryView, build_views, collapse
 
@@ -53,17 +53,14 @@ class StoryIndex:
 
 def member_key(article: Any, content_path: str) -> str:
     """Return an article's source path relative to the content folder, with slashes."""
-    relative = os.path.relpath(article.source_path, content_path).replace(os.sep, "/")
-    # A file name that is not UTF-8 reaches Python with surrogate escapes, which
-    # neither hashing (the id) nor /stories.json can encode: keep its bytes visible.
-    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return content_key(os.path.relpath(article.source_path, content_path))
 
 
 def member_of(article: Any, key: str) -> Member:
     """Return what clustering reads of one article (its clipping, keyed by its path)."""
     clip = article.clipping
     # The body as Pelican finished it (what pages show), not the raw parse.
-    member = member_from_clipping(clip, override=getattr(clip, "story", None))
+    member = member_from_clipping(clip)
     return replace(member, key=key, text=member_text(clip.excerpt, article.content or ""))
 
 
@@ -112,14 +109,9 @@ def attach_stories(generator: Any) -> None:
     content = generator.settings["PATH"]
     keyed = [(member_key(article, content), article) for article in generator.articles]
     members = [member_of(article, key) for key, article in keyed]
-    if settings.cluster:
-        stories = cluster_stories(
-            members,
-            ClusterSettings(link_days=settings.link_days),
-            previous=_previous(generator.settings),
-        )
-    else:
-        stories = [Story(story_id(member), (member.key,)) for member in members]
+    stories = group_stories(members, settings, _previous(generator.settings))
+    for conflict in override_conflicts(members, stories):
+        logger.warning("stories: %s", conflict)
     views = build_views(stories, {key: clip_of(article, key) for key, article in keyed})
     by_key = {clip.key: view for view in views for clip in view.members}
     for key, article in keyed:

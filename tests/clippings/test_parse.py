@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from clippings.model import ERROR, INFO, WARNING
+from clippings.model import ERROR, INFO, NO_STORY, WARNING
 from clippings.parse import (
     BARE_TEXT,
     DATED_TEXT,
@@ -190,6 +190,47 @@ def test_warning_names_the_line_of_the_field():
     clip = parse(front("title: T\nexcerpt: E\nquality: 500"))
     (problem,) = clip.problems
     assert problem.line == 4 and str(problem).startswith("sample.txt:4: quality 500")
+
+
+@pytest.mark.parametrize(
+    ("value", "story"),
+    [
+        ("s1a2b3c4d5e6f", "s1a2b3c4d5e6f"),
+        ("'  s1a2b3c4d5e6f  '", "s1a2b3c4d5e6f"),
+        ("none", NO_STORY),
+        ("None", NO_STORY),
+        ("'  NONE '", NO_STORY),
+        ("vw-microsoft_2021", "vw-microsoft_2021"),
+    ],
+)
+def test_story_override_is_an_id_or_none(value, story):
+    clip = parse(front(f"title: T\nstory: {value}"))
+    assert clip.story == story and messages(clip) == []
+
+
+def test_a_clipping_without_story_has_no_override():
+    assert parse(front("title: T")).story is None
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("'two words'", "'two words' is not a story id"),
+        ("'<script>'", "'<script>' is not a story id"),
+        ("''", "'' is not a story id"),
+        ("'" + "s" * 80 + "'", "is not a story id"),
+        ("12345", "must be a story id or none, not int"),
+        ("no", "must be a story id or none, not bool"),
+        ("[s1a2b3c4d5e6f]", "must be a story id or none, not list"),
+    ],
+)
+def test_an_unusable_story_is_dropped_with_a_warning_naming_file_and_line(value, problem):
+    clip = parse(front(f"title: T\nexcerpt: E\nstory: {value}"))
+    (warning,) = clip.problems
+    assert clip.usable and clip.story is None
+    assert warning.level == WARNING and warning.line == 4
+    assert str(warning).startswith("sample.txt:4: story ") and problem in warning.message
+    assert warning.message.endswith("; ignored")
 
 
 def test_unknown_keys_are_reported_and_dropped_keys_are_not():
