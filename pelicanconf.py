@@ -23,6 +23,7 @@ PLUGINS = [
     "sitemap",
     "publish",
     "search",
+    "themeroot",
 ]
 
 TIMEZONE = "UTC"

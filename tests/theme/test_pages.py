@@ -292,3 +292,20 @@ def test_sitemap_is_complete_after_a_second_run_of_one_pelican(tmp_path):
     pelican.run()
     assert (tmp_path / "output" / "sitemap.xml").read_bytes() == first
     assert first.count(b"<loc>") >= 3 + 2  # three stories, the home page, the topics index
+
+
+def test_every_page_links_the_favicon_served_at_the_site_root(demo_site):
+    ico = (demo_site / "favicon.ico").read_bytes()
+    assert ico[:4] == b"\x00\x00\x01\x00" and int.from_bytes(ico[4:6], "little") == 3
+    svg = etree.fromstring((demo_site / "favicon.svg").read_bytes())
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    pages = html_pages(demo_site)
+    assert len(pages) > 30
+    for name, tree in pages.items():
+        icons = [
+            (link.get("href"), link.get("type")) for link in tree.xpath("//head/link[@rel='icon']")
+        ]
+        assert icons == [
+            (f"{PUBLISHED_AT}/favicon.ico", None),
+            (f"{PUBLISHED_AT}/favicon.svg", "image/svg+xml"),
+        ], name
