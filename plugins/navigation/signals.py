@@ -6,7 +6,7 @@ from typing import Any
 
 from pelican import signals
 
-from .listing import by_count, by_name, neighbours
+from .listing import MonthLink, by_count, by_name, month_neighbours, neighbours
 
 
 def _newest_first(articles: list[Any]) -> list[Any]:
@@ -19,7 +19,7 @@ def _provider_domain(article: Any) -> str:
 
 
 def add_navigation(generator: Any) -> None:
-    """Set newer_article/older_article on articles; add digest_topics and digest_providers."""
+    """Set newer/older articles; add the topic, provider and month-archive navigation."""
     ordered = _newest_first(generator.articles)
     for article, found in zip(ordered, neighbours(ordered), strict=True):
         article.newer_article = found.newer
@@ -27,6 +27,14 @@ def add_navigation(generator: Any) -> None:
     generator.context["digest_topics"] = by_count(generator.tags.items(), name=str)
     generator.context["digest_providers"] = by_name(
         generator.authors, name=str, domain=_provider_domain
+    )
+    months = generator.context.get("period_archives", {}).get("month", [])
+    generator.context["digest_month_neighbours"] = month_neighbours(
+        (
+            archive["period_num"],
+            MonthLink(" ".join(map(str, reversed(archive["period"]))), archive["url"]),
+        )
+        for archive in months
     )
 
 

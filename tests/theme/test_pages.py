@@ -309,3 +309,25 @@ def test_every_page_links_the_favicon_served_at_the_site_root(demo_site):
             (f"{PUBLISHED_AT}/favicon.ico", None),
             (f"{PUBLISHED_AT}/favicon.svg", "image/svg+xml"),
         ], name
+
+
+def test_month_archives_link_the_newer_and_older_month(demo_site):
+    archives = page(demo_site, "/archives/")
+    months = [
+        href[len(PUBLISHED_AT) :]
+        for href in archives.xpath("//ul[contains(@class, 'months')]/li/a/@href")
+    ]
+    assert len(months) >= 3
+    for number, url in enumerate(months):
+        nav = page(demo_site, url).xpath("//nav[@aria-label='Newer and older months']")
+        newer = nav[0].xpath("string(a[@class='newer']/@href)") if nav else ""
+        older = nav[0].xpath("string(a[@class='older']/@href)") if nav else ""
+        assert newer == (PUBLISHED_AT + months[number - 1] if number else ""), url
+        assert older == (PUBLISHED_AT + months[number + 1] if number + 1 < len(months) else ""), url
+    label = page(demo_site, months[1]).xpath("string(//a[@class='newer'])")
+    assert label.split() == [
+        "←",
+        "Newer",
+        "month",
+        *archives.xpath("string(//ul[contains(@class, 'months')]/li[1]/a)").split(),
+    ]
