@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -331,3 +332,18 @@ def test_month_archives_link_the_newer_and_older_month(demo_site):
         "month",
         *archives.xpath("string(//ul[contains(@class, 'months')]/li[1]/a)").split(),
     ]
+
+
+def test_one_word_for_each_thing_on_every_page(demo_site):
+    pages = html_pages(demo_site)
+    assert not (demo_site / "categories").exists() and not (demo_site / "sections").exists()
+    for name, tree in pages.items():
+        if name == "about/index.html":  # the demo's about page explains what a clipping file is
+            continue
+        text = " ".join(tree.xpath("//body//text()[not(ancestor::script)]"))
+        assert not re.search(r"\b[Cc]lippings?\b|\bProviders?\b", text), name
+        assert "Sections" not in tree.xpath("string(//footer)"), name
+    feeds = pages["feeds/index.html"]
+    assert feeds.xpath("//h2/text()") == ["Everything", "Topics", "Sources"]
+    summary = page(demo_site, "/topics/ai-in-autos/").xpath("string(//p[@class='summary-line'])")
+    assert re.match(r"\d+ articles\b", summary)
