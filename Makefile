@@ -20,11 +20,16 @@ html: $(BIN)/.installed
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s pelicanconf.py --fatal errors
 	@echo "Built $(INPUTDIR)/ into $(OUTPUTDIR)/. Browse it: make serve, then open http://127.0.0.1:$(PORT)/"
 
+# Our own small server (scripts/serve.py): missing URLs get 404.html, as on GitHub Pages.
 serve: $(BIN)/.installed
-	$(PELICAN) --listen --bind 127.0.0.1 --port $(PORT) -o $(OUTPUTDIR) -s pelicanconf.py
+	$(BIN)/python scripts/serve.py $(OUTPUTDIR) --port $(PORT)
 
+# Pelican rebuilds on every change in the background; scripts/serve.py serves the result.
 devserver: $(BIN)/.installed
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port $(PORT)
+	@mkdir -p $(OUTPUTDIR)
+	@$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s pelicanconf.py --autoreload & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python scripts/serve.py $(OUTPUTDIR) --port $(PORT)
 
 check: $(BIN)/.installed
 	PYTHONPATH=plugins $(BIN)/python -m clippings.check $(INPUTDIR) -s pelicanconf.py
