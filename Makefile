@@ -8,7 +8,7 @@ OUTPUTDIR := output
 PORT ?= 8000
 
 .DEFAULT_GOAL := html
-.PHONY: html serve devserver clean test test-deps lint format publish check bench golden eval
+.PHONY: html serve devserver clean test test-deps lint format publish check bench golden eval lighthouse
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ test-deps: $(BIN)/.installed
 
 test: test-deps
 	$(BIN)/python -m pytest -n 2
+
+# Lighthouse on a publish build of content/ (home, a topic, an article); needs Chromium.
+LIGHTHOUSE ?= node_modules/.bin/lighthouse
+lighthouse: $(BIN)/.installed
+	@test -x $(LIGHTHOUSE) || npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python scripts/lighthouse.py $(INPUTDIR) --lighthouse $(LIGHTHOUSE)
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py --sizes $(or $(SIZES),1000,10000)

@@ -62,9 +62,17 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         sys.stderr.write(f"{format % args}\n")
 
 
-def make_server(directory: Path, bind: str = "127.0.0.1", port: int = 8000):
+class QuietSiteHandler(SiteHandler):
+    """SiteHandler that logs nothing (for scripts that print their own report)."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Log nothing."""
+
+
+def make_server(directory: Path, bind: str = "127.0.0.1", port: int = 8000, quiet: bool = False):
     """Return a threading HTTP server for directory (port 0 picks a free port)."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
+    handler_class = QuietSiteHandler if quiet else SiteHandler
+    handler = functools.partial(handler_class, directory=str(directory))
     return http.server.ThreadingHTTPServer((bind, port), handler)
 
 
