@@ -24,6 +24,7 @@ PLUGINS = [
     "publish",
     "search",
     "themeroot",
+    "editions",
 ]
 
 TIMEZONE = "UTC"
