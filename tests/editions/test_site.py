@@ -184,3 +184,19 @@ def test_generated_emails_are_capped_and_link_the_web_edition(generated):
         if b"more stories in the web edition" in data:
             capped += 1
     assert capped > 0
+
+
+def test_daily_editions_and_editions_turned_off(tmp_path):
+    daily = build_site(
+        ROOT / "content", tmp_path / "daily", SITEURL=PUBLISHED_AT, DIGEST_EDITION_PERIOD="day"
+    )
+    vw_day = page(daily, "/editions/2021-02-11/")
+    assert vw_day.xpath("string(//h1)").strip().endswith("· 11 Feb 2021")
+    assert f"{PUBLISHED_AT}/{VW}" in vw_day.xpath("//main//a/@href")
+    assert (daily / "editions" / "2021-02-11" / "email.html").is_file()
+    off = build_site(
+        ROOT / "content", tmp_path / "off", SITEURL=PUBLISHED_AT, DIGEST_EDITIONS=False
+    )
+    assert not (off / "editions").exists() and not (off / "feeds" / "editions.atom.xml").exists()
+    home = page(off, "/")
+    assert not [href for href in home.xpath("//@href") if "/editions" in href]
