@@ -6,8 +6,10 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 ATOM_PATH = "feeds/editions.atom.xml"
 RSS_PATH = "feeds/editions.rss.xml"
@@ -71,6 +73,18 @@ def _generator(feed: EditionFeed, entries: Sequence[EditionEntry]) -> FeedGenera
     return fg
 
 
+def _html_text(rss: bytes) -> bytes:
+    """Escape RSS titles and descriptions for HTML: readers render them as HTML."""
+    root = etree.fromstring(rss)
+    channel = root.find("channel")
+    for element in [channel.find("title"), channel.find("description")] + [
+        item.find(tag) for item in channel.iter("item") for tag in ("title", "description")
+    ]:
+        if element is not None and element.text:
+            element.text = escape(element.text, quote=False)
+    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True)
+
+
 def render_feeds(feed: EditionFeed, entries: Sequence[EditionEntry]) -> dict[str, bytes]:
     """Return {output path: bytes} for the Atom, RSS and JSON edition feeds."""
     fg = _generator(feed, entries)
@@ -81,7 +95,7 @@ def render_feeds(feed: EditionFeed, entries: Sequence[EditionEntry]) -> dict[str
         href=f"{feed.base_url}/{RSS_PATH}", rel="self", type="application/rss+xml", replace=True
     )
     fg.link(href=feed.page_url, rel="alternate", type="text/html")
-    rss = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    rss = _html_text(fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True))
     document = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": feed.title,

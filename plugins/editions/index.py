@@ -22,6 +22,21 @@ class FeedLink:
 
 
 @dataclass(frozen=True)
+class EditionsNav:
+    """What every page shows of the editions: the latest one and the feeds.
+
+    Kept apart from EditionsIndex so that a page's render fingerprint changes only
+    when the latest edition's title does, not whenever any edition changes.
+    """
+
+    page_path: str
+    latest_path: str
+    latest_title: str
+    in_progress: bool
+    links: tuple[FeedLink, ...]
+
+
+@dataclass(frozen=True)
 class EditionsIndex:
     """Every edition, newest first, with the helpers the templates call."""
 
@@ -40,6 +55,15 @@ class EditionsIndex:
         return tuple(
             FeedLink(path, mime, label, f"{self.site_name} editions")
             for path, mime, label in FEED_TYPES
+        )
+
+    def nav(self) -> EditionsNav | None:
+        """Return the small summary every page shows, or None without editions."""
+        latest = self.latest
+        if latest is None:
+            return None
+        return EditionsNav(
+            self.page_path, self.path(latest), self.title(latest), latest.in_progress, self.links
         )
 
     def path(self, edition: Edition) -> str:

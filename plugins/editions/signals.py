@@ -55,6 +55,8 @@ class EditionsGenerator(Generator):
         editions = build_editions(items, stories, self.config.period, self.config.top)
         self.index = EditionsIndex(tuple(editions), site_name=str(self.settings["SITENAME"]))
         self.context["digest_editions"] = self.index
+        # Every page reads only this small summary (see EditionsNav).
+        self.context["digest_edition_nav"] = self.index.nav()
 
     def generate_output(self, pages: Any) -> None:
         """Write /editions/, each edition's page and email.html, and the edition feeds."""
