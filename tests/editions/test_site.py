@@ -200,3 +200,17 @@ def test_daily_editions_and_editions_turned_off(tmp_path):
     assert not (off / "editions").exists() and not (off / "feeds" / "editions.atom.xml").exists()
     home = page(off, "/")
     assert not [href for href in home.xpath("//@href") if "/editions" in href]
+
+
+def test_an_emptied_week_leaves_no_stale_edition(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = build_site(content, tmp_path / "output", SITEURL=PUBLISHED_AT)
+    assert (output / "editions" / "2021-W06" / "email.html").is_file()
+    for path in content.glob("*.txt"):
+        if re.search(r"^publishedDateTime: 2021-02-1", path.read_text(encoding="utf-8"), re.M):
+            path.unlink()
+    build_site(content, output, SITEURL=PUBLISHED_AT)
+    assert not (output / "editions" / "2021-W06").exists()
+    feed = (output / "feeds" / "editions.atom.xml").read_text(encoding="utf-8")
+    assert "2021-W06" not in feed and "2021-W05" in feed
