@@ -21,6 +21,28 @@ class Story(Protocol):
 
 
 @dataclass(frozen=True)
+class StoryRef:
+    """A story reduced to what editions need: its id and its members' keys, lead first."""
+
+    id: str
+    members: tuple[str, ...]
+
+
+def story_refs(views: Iterable[object]) -> list[StoryRef]:
+    """Return one StoryRef per distinct story among views (each with .id and .members).
+
+    A member is a key string or an object with a ``key`` (the story plugin's Clip).
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for view in views:
+        members = getattr(view, "members", None)
+        if view is None or not members:
+            continue
+        found[str(view.id)] = tuple(str(getattr(m, "key", m)) for m in members)
+    return [StoryRef(story_id, keys) for story_id, keys in sorted(found.items())]
+
+
+@dataclass(frozen=True)
 class Item:
     """One dated clipping as an edition shows it."""
 

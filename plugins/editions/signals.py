@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 from pelican import signals
@@ -14,7 +15,7 @@ from feeds.config import pick_base_url
 from .email_html import capped_email
 from .feeds import EditionEntry, EditionFeed, render_feeds
 from .index import EditionsIndex
-from .selection import Edition, Item, build_editions
+from .selection import Edition, Item, build_editions, story_refs
 from .settings import edition_settings
 
 logger = logging.getLogger(__name__)
@@ -22,10 +23,15 @@ logger = logging.getLogger(__name__)
 OWNER = "editions"  # how collision errors name this writer
 
 
-def item_of(article: Any) -> Item:
+def member_key(article: Any, content_path: str) -> str:
+    """Return the article's source path relative to the content folder (the story key)."""
+    return os.path.relpath(article.source_path, content_path).replace(os.sep, "/")
+
+
+def item_of(article: Any, content_path: str) -> Item:
     """Return the Item an edition shows for one exactly dated article."""
     return Item(
-        key=str(getattr(article, "relative_source_path", "") or article.source_path),
+        key=member_key(article, content_path),
         title=str(article.title),
         url=article.url,
         date=article.date,
@@ -48,10 +54,11 @@ class EditionsGenerator(Generator):
             return
         # Runs after the articles generator: context["articles"] holds the published ones.
         articles = self.context.get("articles") or []
-        items = [item_of(a) for a in articles if not getattr(a, "date_approximate", False)]
-        # The story plugin's site side publishes digest_stories; until then every
-        # clipping is a story of its own.
-        stories = [s for s in self.context.get("digest_stories") or () if hasattr(s, "members")]
+        content = self.settings["PATH"]
+        items = [item_of(a, content) for a in articles if not getattr(a, "date_approximate", False)]
+        # The story plugin sets article.story (id, members with keys); without it
+        # every clipping is a story of its own.
+        stories = story_refs(getattr(a, "story", None) for a in articles)
         editions = build_editions(items, stories, self.config.period, self.config.top)
         self.index = EditionsIndex(tuple(editions), site_name=str(self.settings["SITENAME"]))
         self.context["digest_editions"] = self.index

@@ -14,7 +14,7 @@ from editions.feeds import EditionEntry, EditionFeed, render_feeds
 from editions.index import EditionsIndex
 from editions.opening import opening_line
 from editions.periods import DAY, Period, edition_number, period_of
-from editions.selection import NO_TOPIC, Item, build_editions, group_by_story
+from editions.selection import NO_TOPIC, Item, StoryRef, build_editions, group_by_story, story_refs
 from editions.settings import EditionSettingsError, edition_settings
 from stories.model import Story
 
@@ -175,3 +175,19 @@ def test_edition_feeds_parse_with_stable_ids_and_content_dates():
     document = json.loads(files["feeds/editions.json"])
     assert document["items"][0]["id"] == f"{base}/editions/2021-W06/"
     assert document["items"][0]["date_modified"] == "2021-02-14T18:00:00+00:00"
+
+
+class View:
+    """The shape of the story plugin's StoryView that editions read: id, members with keys."""
+
+    def __init__(self, story_id: str, *keys: str) -> None:
+        self.id = story_id
+        self.members = tuple(type("Clip", (), {"key": key})() for key in keys)
+
+
+def test_story_refs_take_each_story_once_from_the_articles_views():
+    pair = View("pair", "b", "a")
+    refs = story_refs([pair, None, pair, View("solo", "c"), View("empty")])
+    assert refs == [StoryRef("pair", ("b", "a")), StoryRef("solo", ("c",))]
+    [edition] = build_editions([item("a", 9), item("b", 10, source="CNBC")], refs)
+    assert [[i.key for i in s.items] for s in edition.stories] == [["b", "a"]]
