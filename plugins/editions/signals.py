@@ -28,16 +28,23 @@ def member_key(article: Any, content_path: str) -> str:
     return os.path.relpath(article.source_path, content_path).replace(os.sep, "/")
 
 
+def is_exact(article: Any) -> bool:
+    """Tell whether an article is a clipping with an exact (not guessed) date."""
+    clip = getattr(article, "clipping", None)
+    return clip is not None and not clip.date_approximate
+
+
 def item_of(article: Any, content_path: str) -> Item:
     """Return the Item an edition shows for one exactly dated article."""
+    clip = article.clipping
     return Item(
         key=member_key(article, content_path),
-        title=str(article.title),
+        title=clip.title or str(article.title),
         url=article.url,
         date=article.date,
-        summary=str(getattr(article, "excerpt", "") or ""),
-        source=str(getattr(article, "provider_name", "") or ""),
-        source_url=str(getattr(article, "source_url", "") or ""),
+        summary=clip.excerpt,
+        source=clip.provider.name if clip.provider else "",
+        source_url=clip.source_url,
         topics=tuple(tag.name for tag in getattr(article, "tags", None) or ()),
         score=float(getattr(article, "rank_score", 0.0) or 0.0),
     )
@@ -55,7 +62,7 @@ class EditionsGenerator(Generator):
         # Runs after the articles generator: context["articles"] holds the published ones.
         articles = self.context.get("articles") or []
         content = self.settings["PATH"]
-        items = [item_of(a, content) for a in articles if not getattr(a, "date_approximate", False)]
+        items = [item_of(a, content) for a in articles if is_exact(a)]
         # The story plugin sets article.story (id, members with keys); without it
         # every clipping is a story of its own.
         stories = story_refs(getattr(a, "story", None) for a in articles)
