@@ -1,4 +1,4 @@
-"""The editions plugin's DIGEST_EDITION* settings: defaults in one place, validated once."""
+"""The editions plugin's DIGEST_EDITION* settings, in the one settings shape (common.settings)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from common.settings import fail, flag, merged, positive_int
+
 from .periods import KINDS, WEEK
+
+PLUGIN = "editions"
 
 # Every setting the plugin reads, with its default (the README documents each).
 DEFAULTS: dict[str, Any] = {
@@ -16,10 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_EDITION_FEED_ITEMS": 20,  # editions in each edition feed, newest first
     "DIGEST_EDITION_EMAIL_MAX_BYTES": 102_000,  # Gmail clips larger messages
 }
-
-
-class EditionSettingsError(ValueError):
-    """A DIGEST_EDITION* setting has a value the plugin cannot use."""
+SMALLEST_EMAIL = 10_000  # below this not even one story and the masthead fit
 
 
 @dataclass(frozen=True)
@@ -32,34 +33,29 @@ class EditionSettings:
     feed_items: int = 20
     email_max_bytes: int = 102_000
 
-
-def _whole(name: str, value: Any, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise EditionSettingsError(
-            f"editions: {name} must be a whole number {minimum} or more, not {value!r}"
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> EditionSettings:
+        """Merge the user's settings over the defaults and validate them."""
+        values = merged(DEFAULTS, settings)
+        period = values["DIGEST_EDITION_PERIOD"]
+        if period not in KINDS:
+            raise fail(PLUGIN, "DIGEST_EDITION_PERIOD", " or ".join(map(repr, KINDS)), period)
+        email = positive_int(
+            PLUGIN, "DIGEST_EDITION_EMAIL_MAX_BYTES", values["DIGEST_EDITION_EMAIL_MAX_BYTES"]
         )
-    return value
+        if email < SMALLEST_EMAIL:
+            raise fail(PLUGIN, "DIGEST_EDITION_EMAIL_MAX_BYTES", f"{SMALLEST_EMAIL} or more", email)
+        return cls(
+            enabled=flag(PLUGIN, "DIGEST_EDITIONS", values["DIGEST_EDITIONS"]),
+            period=period,
+            top=positive_int(PLUGIN, "DIGEST_EDITION_TOP", values["DIGEST_EDITION_TOP"]),
+            feed_items=positive_int(
+                PLUGIN, "DIGEST_EDITION_FEED_ITEMS", values["DIGEST_EDITION_FEED_ITEMS"]
+            ),
+            email_max_bytes=email,
+        )
 
 
 def edition_settings(settings: Mapping[str, Any]) -> EditionSettings:
-    """Return the validated settings, raising EditionSettingsError naming the bad one."""
-    merged = {name: settings.get(name, default) for name, default in DEFAULTS.items()}
-    enabled = merged["DIGEST_EDITIONS"]
-    if not isinstance(enabled, bool):
-        raise EditionSettingsError(
-            f"editions: DIGEST_EDITIONS must be True or False, not {enabled!r}"
-        )
-    period = merged["DIGEST_EDITION_PERIOD"]
-    if period not in KINDS:
-        raise EditionSettingsError(
-            f"editions: DIGEST_EDITION_PERIOD must be one of {', '.join(KINDS)}, not {period!r}"
-        )
-    return EditionSettings(
-        enabled=enabled,
-        period=period,
-        top=_whole("DIGEST_EDITION_TOP", merged["DIGEST_EDITION_TOP"], 1),
-        feed_items=_whole("DIGEST_EDITION_FEED_ITEMS", merged["DIGEST_EDITION_FEED_ITEMS"], 1),
-        email_max_bytes=_whole(
-            "DIGEST_EDITION_EMAIL_MAX_BYTES", merged["DIGEST_EDITION_EMAIL_MAX_BYTES"], 10_000
-        ),
-    )
+    """Return the validated settings (common.settings.SettingsError names a bad one)."""
+    return EditionSettings.from_settings(settings)

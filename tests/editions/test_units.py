@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import feedparser
 import pytest
+from common.settings import SettingsError
 from lxml import html as lxml_html
 
 from editions.email_html import capped_email, inline_css
@@ -15,7 +16,7 @@ from editions.index import EditionsIndex
 from editions.opening import opening_line
 from editions.periods import DAY, Period, edition_number, period_of
 from editions.selection import NO_TOPIC, Item, StoryRef, build_editions, group_by_story, story_refs
-from editions.settings import EditionSettingsError, edition_settings
+from editions.settings import edition_settings
 from stories.model import Story
 
 
@@ -117,8 +118,9 @@ def test_settings_are_validated_with_the_setting_named():
         ("DIGEST_EDITION_TOP", 0),
         ("DIGEST_EDITIONS", "yes"),
         ("DIGEST_EDITION_FEED_ITEMS", 2.5),
+        ("DIGEST_EDITION_EMAIL_MAX_BYTES", 5_000),
     ):
-        with pytest.raises(EditionSettingsError, match=name):
+        with pytest.raises(SettingsError, match=name):
             edition_settings({name: value})
 
 
