@@ -8,7 +8,7 @@ OUTPUTDIR := output
 PORT ?= 8000
 
 .DEFAULT_GOAL := html
-.PHONY: html serve devserver clean test test-deps lint format publish check bench golden eval
+.PHONY: html serve devserver clean test test-deps lint format publish check bench golden eval lighthouse
 
 $(BIN)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,11 +20,16 @@ html: $(BIN)/.installed
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s pelicanconf.py --fatal errors
 	@echo "Built $(INPUTDIR)/ into $(OUTPUTDIR)/. Browse it: make serve, then open http://127.0.0.1:$(PORT)/"
 
+# Our own small server (scripts/serve.py): missing URLs get 404.html, as on GitHub Pages.
 serve: $(BIN)/.installed
-	$(PELICAN) --listen --bind 127.0.0.1 --port $(PORT) -o $(OUTPUTDIR) -s pelicanconf.py
+	$(BIN)/python scripts/serve.py $(OUTPUTDIR) --port $(PORT)
 
+# Pelican rebuilds on every change in the background; scripts/serve.py serves the result.
 devserver: $(BIN)/.installed
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s pelicanconf.py --autoreload --listen --bind 127.0.0.1 --port $(PORT)
+	@mkdir -p $(OUTPUTDIR)
+	@$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s pelicanconf.py --autoreload & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python scripts/serve.py $(OUTPUTDIR) --port $(PORT)
 
 check: $(BIN)/.installed
 	PYTHONPATH=plugins $(BIN)/python -m clippings.check $(INPUTDIR) -s pelicanconf.py
@@ -41,6 +46,12 @@ test-deps: $(BIN)/.installed
 
 test: test-deps
 	$(BIN)/python -m pytest -n 2
+
+# Lighthouse on a publish build of content/ (home, a topic, an article); needs Chromium.
+LIGHTHOUSE ?= node_modules/.bin/lighthouse
+lighthouse: $(BIN)/.installed
+	@test -x $(LIGHTHOUSE) || npm ci --no-audit --no-fund --loglevel=error
+	$(BIN)/python scripts/lighthouse.py $(INPUTDIR) --lighthouse $(LIGHTHOUSE)
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py --sizes $(or $(SIZES),1000,10000)

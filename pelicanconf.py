@@ -24,6 +24,8 @@ PLUGINS = [
     "sitemap",
     "publish",
     "search",
+    "themeroot",
+    "editions",
 ]
 
 TIMEZONE = "UTC"
@@ -60,10 +62,13 @@ AUTHOR_URL = "providers/{slug}/"
 AUTHOR_SAVE_AS = "providers/{slug}/index.html"
 AUTHORS_URL = "providers/"
 AUTHORS_SAVE_AS = "providers/index.html"
-CATEGORY_URL = "categories/{slug}/"
-CATEGORY_SAVE_AS = "categories/{slug}/index.html"
-CATEGORIES_URL = "categories/"
-CATEGORIES_SAVE_AS = "categories/index.html"
+# Sections (Pelican categories) are off: a digest usually has one ("news"), whose
+# page would repeat the home page. To turn them on, give both a path, e.g.
+# CATEGORY_SAVE_AS = "sections/{slug}/index.html", CATEGORIES_SAVE_AS = "sections/index.html".
+CATEGORY_URL = "sections/{slug}/"
+CATEGORY_SAVE_AS = ""
+CATEGORIES_URL = "sections/"
+CATEGORIES_SAVE_AS = ""
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""

@@ -107,6 +107,8 @@ def test_atom_keeps_plain_text_as_text_and_content_safe(site):
             content = entry.find(f"{ATOM}content")
             assert content.get("type") == "html"
             safe_content(content.text)
+        if path.name == "editions.atom.xml":  # entries are editions, not clippings
+            continue
         titles = [e.find(f"{ATOM}title").text for e in root.iter(f"{ATOM}entry")]
         assert "Title " + planted(1) in titles or "Bare story title" in titles[0]
 

@@ -40,6 +40,10 @@ FIXTURE_FEEDS = {
     "feeds/all.json",
     "feeds/topics.opml",
     "feeds/index.html",
+    # The editions plugin's feeds (tests/editions checks their entries).
+    "feeds/editions.atom.xml",
+    "feeds/editions.rss.xml",
+    "feeds/editions.json",
     *(
         f"feeds/topics/{slug}.{ext}"
         for slug in ("ai", "robotics", "sensors")
@@ -319,7 +323,11 @@ def head_feeds(output: Path, url_path: str) -> set[str]:
 
 
 def test_pages_announce_their_feeds(feed_site):
-    site = {f"{SITEURL}/feeds/all.{ext}" for ext in ("atom.xml", "rss.xml", "json")}
+    site = {
+        f"{SITEURL}/feeds/{name}.{ext}"
+        for name in ("all", "editions")
+        for ext in ("atom.xml", "rss.xml", "json")
+    }
     assert head_feeds(feed_site, "/") == site
     assert (
         head_feeds(feed_site, "/harbour-robotics-teaches-cranes-to-unload-ships-at-night/") == site

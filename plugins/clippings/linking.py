@@ -14,7 +14,8 @@ K = TypeVar("K")
 
 RESERVED_SLUGS = frozenset(
     {"topics", "providers", "archives", "categories", "feeds", "page", "static",
-     "theme", "drafts", "about", "tags", "authors", "index", "404", "search"}
+     "theme", "drafts", "about", "tags", "authors", "index", "404", "search",
+     "editions", "sections"}
 )  # fmt: skip
 
 

@@ -39,6 +39,23 @@ def neighbours(newest_first: Sequence[T]) -> list[Neighbours[T]]:
     ]
 
 
+@dataclass(frozen=True)
+class MonthLink:
+    """A month archive as a link: its label ("February 2021") and URL."""
+
+    label: str
+    url: str
+
+
+def month_neighbours(
+    months: Iterable[tuple[tuple[int, ...], MonthLink]],
+) -> dict[tuple[int, ...], Neighbours[MonthLink]]:
+    """Return, for each month's (year, month) key, the links to the months just newer and older."""
+    newest_first = sorted(months, key=lambda month: month[0], reverse=True)
+    found = neighbours([link for _, link in newest_first])
+    return {key: near for (key, _), near in zip(newest_first, found, strict=True)}
+
+
 def by_count(groups: Iterable[tuple[K, Sequence]], name: Callable[[K], str]) -> list[Group[K]]:
     """Return the groups largest first, ties in name order (case-insensitive)."""
     counted = [Group(key, len(items)) for key, items in groups]

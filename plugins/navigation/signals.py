@@ -7,7 +7,7 @@ from typing import Any
 from common.order import newest_first
 from pelican import signals
 
-from .listing import by_count, by_name, neighbours
+from .listing import MonthLink, by_count, by_name, month_neighbours, neighbours
 
 
 def _provider_domain(article: Any) -> str:
@@ -16,7 +16,7 @@ def _provider_domain(article: Any) -> str:
 
 
 def add_navigation(generator: Any) -> None:
-    """Set newer_article/older_article on articles; add digest_topics and digest_providers."""
+    """Set newer/older articles; add the topic, provider and month-archive navigation."""
     ordered = newest_first(generator.articles, key=lambda a: (a.date, a.url))
     for article, found in zip(ordered, neighbours(ordered), strict=True):
         article.newer_article = found.newer
@@ -24,6 +24,14 @@ def add_navigation(generator: Any) -> None:
     generator.context["digest_topics"] = by_count(generator.tags.items(), name=str)
     generator.context["digest_providers"] = by_name(
         generator.authors, name=str, domain=_provider_domain
+    )
+    months = generator.context.get("period_archives", {}).get("month", [])
+    generator.context["digest_month_neighbours"] = month_neighbours(
+        (
+            archive["period_num"],
+            MonthLink(" ".join(map(str, reversed(archive["period"]))), archive["url"]),
+        )
+        for archive in months
     )
 
 

@@ -245,7 +245,8 @@ def test_long_names_get_short_distinct_slugs(hostile_build):
     output, _, _ = hostile_build
     for path in output.rglob("*"):
         assert len(path.name.encode()) <= 255, path
-    for folder in ("topics", "providers", "categories"):
+    # Sections (categories) are off in pelicanconf.py, so no categories/ folder is written.
+    for folder in ("topics", "providers"):
         long = [p for p in (output / folder).iterdir() if len(p.name.encode()) > 60]
         assert len(long) >= 2, folder
         assert all(len(p.name.encode()) <= 100 for p in long)

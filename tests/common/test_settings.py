@@ -12,12 +12,13 @@ from pelican.settings import read_settings
 from clippings.options import ParseOptions
 from clippings.settings import DEFAULTS as CLIPPING_DEFAULTS
 from clippings.settings import ClippingSettings
+from editions.settings import EditionSettings
 from feeds.config import FeedSettings
 from ranking.settings import RankSettings
 from sitebuild import ROOT
 from speedups.settings import SpeedupSettings
 
-SHAPES = [ClippingSettings, FeedSettings, RankSettings, SpeedupSettings]
+SHAPES = [ClippingSettings, FeedSettings, RankSettings, SpeedupSettings, EditionSettings]
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -39,6 +40,7 @@ def test_every_plugin_has_a_frozen_dataclass_with_defaults(shape):
         (RankSettings, "ranking", "DIGEST_RANK_HOME_TOP", 2.5, "a whole number 0 or more"),
         (RankSettings, "ranking", "DIGEST_RANK_HALF_LIFE_HOURS", 0, "greater than 0"),
         (SpeedupSettings, "speedups", "DIGEST_WORKERS", -1, "a whole number 0 or more"),
+        (EditionSettings, "editions", "DIGEST_EDITION_PERIOD", "month", "'week' or 'day'"),
     ],
 )
 def test_a_bad_value_is_refused_naming_the_setting(shape, plugin, name, value, wanted):

@@ -18,6 +18,9 @@ PAGES = {
     "topic": "/topics/ai-in-autos/",
     "provider": "/providers/cnbc/",
     "archives": "/archives/",
+    "editions": "/editions/",
+    "edition": "/editions/2021-W06/",
+    "edition email": "/editions/2021-W06/email.html",
     "not found": "/no-such-page/",
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -25,11 +26,15 @@ def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def html_pages(output: Path) -> dict[str, lxml_html.HtmlElement]:
-    """Return {relative path: parsed page} for every HTML file of a site."""
+    """Return {relative path: parsed page} for every HTML page of a site.
+
+    An edition's email.html is a mail document, not a page of the site (no site
+    header, inline styles by design); tests/editions checks it.
+    """
     return {
         name: lxml_html.fromstring(data)
         for name, data in all_files(output).items()
-        if name.endswith(".html")
+        if name.endswith(".html") and not name.endswith("/email.html")
     }
 
 
@@ -210,7 +215,7 @@ def test_sitemap_lists_every_page_and_robots_names_it(demo_site):
     expected = {
         f"{PUBLISHED_AT}/" + name.removesuffix("index.html")
         for name in all_files(demo_site)
-        if name.endswith(".html") and name != "404.html"
+        if name.endswith(".html") and name != "404.html" and not name.endswith("/email.html")
     }
     assert locs == expected
     robots = (demo_site / "robots.txt").read_text()
@@ -308,3 +313,57 @@ def test_sitemap_is_complete_after_a_second_run_of_one_pelican(tmp_path):
     pelican.run()
     assert (tmp_path / "output" / "sitemap.xml").read_bytes() == first
     assert first.count(b"<loc>") >= 3 + 2  # three stories, the home page, the topics index
+
+
+def test_every_page_links_the_favicon_served_at_the_site_root(demo_site):
+    ico = (demo_site / "favicon.ico").read_bytes()
+    assert ico[:4] == b"\x00\x00\x01\x00" and int.from_bytes(ico[4:6], "little") == 3
+    svg = etree.fromstring((demo_site / "favicon.svg").read_bytes())
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    pages = html_pages(demo_site)
+    assert len(pages) > 30
+    for name, tree in pages.items():
+        icons = [
+            (link.get("href"), link.get("type")) for link in tree.xpath("//head/link[@rel='icon']")
+        ]
+        assert icons == [
+            (f"{PUBLISHED_AT}/favicon.ico", None),
+            (f"{PUBLISHED_AT}/favicon.svg", "image/svg+xml"),
+        ], name
+
+
+def test_month_archives_link_the_newer_and_older_month(demo_site):
+    archives = page(demo_site, "/archives/")
+    months = [
+        href[len(PUBLISHED_AT) :]
+        for href in archives.xpath("//ul[contains(@class, 'months')]/li/a/@href")
+    ]
+    assert len(months) >= 3
+    for number, url in enumerate(months):
+        nav = page(demo_site, url).xpath("//nav[@aria-label='Newer and older months']")
+        newer = nav[0].xpath("string(a[@class='newer']/@href)") if nav else ""
+        older = nav[0].xpath("string(a[@class='older']/@href)") if nav else ""
+        assert newer == (PUBLISHED_AT + months[number - 1] if number else ""), url
+        assert older == (PUBLISHED_AT + months[number + 1] if number + 1 < len(months) else ""), url
+    label = page(demo_site, months[1]).xpath("string(//a[@class='newer'])")
+    assert label.split() == [
+        "←",
+        "Newer",
+        "month",
+        *archives.xpath("string(//ul[contains(@class, 'months')]/li[1]/a)").split(),
+    ]
+
+
+def test_one_word_for_each_thing_on_every_page(demo_site):
+    pages = html_pages(demo_site)
+    assert not (demo_site / "categories").exists() and not (demo_site / "sections").exists()
+    for name, tree in pages.items():
+        if name == "about/index.html":  # the demo's about page explains what a clipping file is
+            continue
+        text = " ".join(tree.xpath("//body//text()[not(ancestor::script)]"))
+        assert not re.search(r"\b[Cc]lippings?\b|\bProviders?\b", text), name
+        assert "Sections" not in tree.xpath("string(//footer)"), name
+    feeds = pages["feeds/index.html"]
+    assert feeds.xpath("//h2/text()") == ["Everything", "Editions", "Topics", "Sources"]
+    summary = page(demo_site, "/topics/ai-in-autos/").xpath("string(//p[@class='summary-line'])")
+    assert re.match(r"\d+ articles\b", summary)

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from navigation.listing import Group, by_count, by_name, neighbours
+from navigation.listing import Group, MonthLink, by_count, by_name, month_neighbours, neighbours
 from sitemap.build import page_url, robots_txt, sitemap_xml
 
 
@@ -18,6 +18,24 @@ def test_neighbours_link_each_item_to_the_next_newer_and_older():
         ("mid", None),
     ]
     assert neighbours([]) == []
+
+
+def test_month_neighbours_skip_empty_months_and_ignore_input_order():
+    links = {
+        key: MonthLink(label, f"archives/{key[0]}/{key[1]:02d}/")
+        for key, label in [
+            ((2021, 2), "2021 February"),
+            ((2020, 11), "2020 November"),
+            ((2021, 1), "2021 January"),
+        ]
+    }
+    found = month_neighbours(links.items())
+    assert found[(2021, 2)].newer is None and found[(2021, 2)].older == links[(2021, 1)]
+    assert (
+        found[(2021, 1)].newer == links[(2021, 2)] and found[(2021, 1)].older == links[(2020, 11)]
+    )
+    assert found[(2020, 11)].older is None
+    assert month_neighbours([]) == {}
 
 
 def test_topics_sort_by_count_then_name():

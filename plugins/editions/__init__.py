@@ -1,0 +1,5 @@
+"""Weekly (or daily) editions: numbered pages, an email version and feeds, from the stories."""
+
+from .signals import register
+
+__all__ = ["register"]
