@@ -69,7 +69,7 @@ def test_story_page_shows_lead_sources_timeline_related_and_topics(site):
         tree.xpath("string(//h1)")
         == "Nordwerk and Cirrus Sign Cloud Deal for Driver-Assist Software"
     )
-    assert tree.xpath("string(//p[@class='summary-line'])").startswith("2 sources · 2 clippings")
+    assert tree.xpath("string(//p[@class='summary-line'])").startswith("2 sources · 2 articles")
     steps = tree.xpath("//section[@class='timeline']//li")
     assert [s.xpath("string(.//span[@class='when'])") for s in steps] == ["First", "+4 days"]
     assert [s.xpath("string(.//span[@class='provider'])") for s in steps] == [
@@ -112,7 +112,7 @@ def test_lists_show_each_story_once_with_its_other_sources(site):
         assert lead.xpath("string(.//p[@class='more'])").startswith("More: Circuit Daily ·")
     source = page(site, "/providers/circuit-daily/")
     more = source.xpath("//section[@class='latest']//p[@class='more']/a[last()]")[0]
-    assert more.text == "2 sources, 2 clippings"
+    assert more.text == "2 sources, 2 articles"
 
 
 def test_story_feeds_hold_every_clipping_and_the_story_page_links_them(site):
