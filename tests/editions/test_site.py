@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date, timedelta
@@ -51,6 +52,24 @@ def test_every_dated_week_has_its_edition_and_vw_is_in_2021_w06(demo):
     assert f"{PUBLISHED_AT}/{VW}" in edition.xpath("//main//a/@href")
     opening = edition.xpath("string(//p[@class='opening'])")
     assert re.match(r"\d+ stor(y|ies) from \d+ sources? this week", opening)
+
+
+def test_a_story_of_several_articles_links_its_story_page(demo):
+    stories = json.loads((demo / "stories.json").read_text(encoding="utf-8"))["stories"]
+    grouped = [s for s in stories if len(s["clippings"]) > 1]
+    assert grouped, "the demo has a story of two articles or more"
+    for edition_page in (demo / "editions").glob("*/index.html"):
+        hrefs = lxml_html.fromstring(edition_page.read_bytes()).xpath("//main//a/@href")
+        for story in grouped:
+            assert story["url"].startswith(f"{PUBLISHED_AT}/stories/")
+            members = [h for h in hrefs if h == story["url"] or h.endswith("/" + story["id"] + "/")]
+            assert len(members) <= 1, (edition_page, story["id"])
+    linked = {
+        h
+        for p in (demo / "editions").glob("*/index.html")
+        for h in lxml_html.fromstring(p.read_bytes()).xpath("//main//a/@href")
+    }
+    assert {s["url"] for s in grouped} <= linked
 
 
 def test_editions_index_numbers_neighbours_and_the_home_link(demo):
