@@ -164,3 +164,25 @@ def test_search_off_leaves_no_trace(tmp_path: Path) -> None:
 def test_a_bad_setting_stops_the_build_naming_it(tmp_path: Path) -> None:
     with pytest.raises(SettingsError, match="DIGEST_SEARCH must be True or False"):
         build(tmp_path, DIGEST_SEARCH="yes")
+
+
+def test_story_pages_are_indexed_with_their_sources_and_topics(tmp_path: Path) -> None:
+    """A story of two articles gets a page, and Pagefind indexes it beside the articles."""
+    names = sorted(p.name for p in (FIXTURES / "storysite").glob("*.txt"))
+    content = tmp_path / "content"
+    content.mkdir()
+    for name in names:
+        shutil.copyfile(FIXTURES / "storysite" / name, content / name)
+    output = build_site(content, tmp_path / "output", SITEURL=SITEURL)
+    story_pages = sorted((output / "stories").glob("*/index.html"))
+    assert len(story_pages) == 1
+    tree = lxml_html.fromstring(story_pages[0].read_bytes())
+    bodies = tree.xpath("//*[@data-pagefind-body]")
+    assert [b.get("class") for b in bodies] == ["prose story-page"]
+    sources = bodies[0].xpath(".//*[@data-pagefind-filter='source']/text()")
+    shown = tree.xpath("//section[@class='timeline']//span[@class='provider']//text()")
+    assert len(sources) == 2 and set(sources) == {s.strip() for s in shown if s.strip()}
+    assert bodies[0].xpath(".//*[@data-pagefind-filter='year']/text()")
+    entry = (output / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    counted = sum(int(n) for n in re.findall(r'"page_count":\s*(\d+)', entry))
+    assert counted == len(article_pages(output)) + len(story_pages)
