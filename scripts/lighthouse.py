@@ -1,4 +1,4 @@
-"""Run Lighthouse on a publish build of a digest: the home page, a topic and an article.
+"""Run Lighthouse on a publish build of a digest: the home page, a topic, an article, search.
 
 `make lighthouse` runs it. It builds the content folder with publishconf.py for a
 SITEURL on 127.0.0.1, serves it with scripts/serve.py, runs the Lighthouse CLI from
@@ -53,7 +53,7 @@ def build(content: Path, output: Path, site_url: str) -> None:
 
 
 def pages(output: Path, site_url: str) -> dict[str, str]:
-    """Return {label: URL} for the home page, the busiest topic and the top article."""
+    """Return {label: URL} for the home page, the busiest topic, the top article and search."""
     home = lxml_html.fromstring((output / "index.html").read_bytes())
     topics = lxml_html.fromstring((output / "topics" / "index.html").read_bytes())
     article = home.xpath("//main//article//h3/a/@href")[0]
@@ -61,6 +61,7 @@ def pages(output: Path, site_url: str) -> dict[str, str]:
         "home": site_url + "/",
         "topic": topics.xpath("//ol[contains(@class, 'index')]/li/a/@href")[0],
         "article": article,
+        "search": site_url + "/search/?q=microsoft",
     }
 
 
