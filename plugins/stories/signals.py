@@ -50,6 +50,10 @@ class StoryIndex:
         """Return the stories that get a page of their own."""
         return [view for view in self.views if view.has_page]
 
+    def page_urls(self) -> dict[str, str]:
+        """Return {story id: URL of its page} for the stories that get a page of their own."""
+        return {view.id: view.url for view in self.views if view.has_page}
+
 
 def member_key(article: Any, content_path: str) -> str:
     """Return an article's source path relative to the content folder, with slashes."""
