@@ -14,7 +14,10 @@ Evidence, and how it is used:
 3. text: TF-IDF cosine of title, excerpt and the opening of the body, searched without
    all-pairs comparison (:mod:`stories.text`), plus a bonus when one clipping's
    ``related`` lists the other (strong, but the clipping service is sometimes wrong, so
-   a link alone does not join two clippings that share no words);
+   a link alone does not join two clippings that share no words), scaled down when the
+   two titles name different companies or people, or cite different figures
+   (:mod:`stories.names`): in one week's coverage many unrelated clippings share most
+   of their vocabulary, and the names are what tell them apart;
 4. time: only clippings within ``window_days`` are compared, and a story's dated
    members never span more than ``max_span_days`` (undated clippings, whose date is
    only guessed, are compared by text alone, with a penalty, and cannot bridge months);
@@ -53,6 +56,7 @@ class ClusterSettings:
     link_days: float = 7.0  # a related link counts only this many days apart
     undated_penalty: float = 0.05  # taken off the similarity of a pair with an undated member
     name_conflict: float = 0.5  # similarity factor when each leads with a name the other lacks
+    name_disjoint: float = 0.5  # further factor when no title name is in the other clipping
     figure_conflict: float = 0.5  # similarity factor when both cite figures, none shared
     wire_ratio: float = 0.9  # Indel similarity of openings that makes a wire copy
     wire_floor: float = 0.5  # cosine a pair needs before its openings are compared
@@ -61,6 +65,7 @@ class ClusterSettings:
     min_edge: float = 0.15  # a pair scoring less counts as 0 in the linkage (saves time)
     rare_df: int = 200  # undated clippings meet others through terms this rare
     text_chars: int = 1000  # characters of Member.text vectorised
+    idf_floor: float = 1.0  # weight of a word found in every clipping (scikit-learn's is 1)
 
 
 class _Union:
@@ -145,7 +150,7 @@ def _group(members: list[Member], settings: ClusterSettings):
         return [], []
     alone = {i for i, m in enumerate(members) if m.override == NO_STORY}
     times = _times(members)
-    vectors = vectorise(members, settings.text_chars)
+    vectors = vectorise(members, settings.text_chars, settings.idf_floor)
     i, j, cos = candidate_pairs(
         vectors, times, settings.window_days, settings.floor, settings.top_k, settings.rare_df
     )
@@ -196,6 +201,7 @@ def _scores(i, j, cos, is_linked, alone, times, names: Names, settings: ClusterS
     # A link adds to shared words; a link between texts sharing none is the service's error.
     score = cos.astype(np.float64) + settings.link_bonus * (is_linked & (cos >= settings.floor))
     score[names.conflicts(i, j)] *= settings.name_conflict
+    score[names.disjoint(i, j)] *= settings.name_disjoint
     score[names.figures_differ(i, j)] *= settings.figure_conflict
     score[np.isnan(times[i]) | np.isnan(times[j])] -= settings.undated_penalty
     score = np.minimum(score, 1.0)

@@ -3,9 +3,13 @@
 Same-vocabulary stories ("Microsoft and VW" vs "Microsoft and Baidu") share most words;
 what tells them apart is a name in each title that the other never mentions. A *name*
 is a token that running text (not headlines, which capitalise every word) writes
-capitalised and rarely in lower case: "Baidu" is one, "Partnership" is not. Two
+capitalised and rarely in lower case: "Baidu" is one, "Partnership" is not (the first
+word of a sentence-case headline counts like a sentence's first word: "Nokia cuts jobs"
+names Nokia; desk prefixes such as "UPDATE 1-" and "Analysis:" are dropped first). Two
 clippings *conflict* when each title has a name absent from the other's title and
-opening: that pair's similarity is scaled down by ``ClusterSettings.name_conflict``.
+opening: that pair's similarity is scaled down by ``ClusterSettings.name_conflict``; they
+are *disjoint* when no name of either title is mentioned by the other at all (two
+companies doing look-alike things), scaled down again by ``name_disjoint``.
 Likewise two clippings that both cite figures (amounts, percentages, a quarter) but
 share none differ (``ClusterSettings.figure_conflict``): two results of one company.
 """
@@ -22,8 +26,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .model import Member
 
-# Words, hyphenated words and "AT&T"; a possessive "'s" falls off as a token of its own.
-_TOKEN = re.compile(r"\w[\w&]*(?:-\w+)*")
+# Words, hyphenated words and "AT&T"; a possessive "'s" falls off as a token of its own, and
+# so does a number before a hyphen ("UPDATE 1-Nokia", "5-year").
+_TOKEN = re.compile(r"(?!\d+-)\w[\w&]*(?:-\w+)*")
 _OPENING = 400
 # Figures a report is about: amounts, percentages, quarters. Two reports of one event
 # share at least one; two quarterly results of one company usually share none.
@@ -36,6 +41,17 @@ _HEADLINE_WORDS = frozenset({"update", "analysis", "exclusive", "breaking", "liv
 
 
 _tokens = _TOKEN.findall
+# Agency and desk prefixes that are not part of the headline ("UPDATE 2-", "Analysis:").
+_PREFIX = re.compile(
+    r"^\s*(?:(?:update|corrected|refile)\s*\d*\s*-|(?:analysis|exclusive|"
+    r"breaking|update|opinion)\s*:)\s*",
+    re.IGNORECASE,
+)
+
+
+def _headline(title: str) -> str:
+    """Return a title without its agency or desk prefix."""
+    return _PREFIX.sub("", title)
 
 
 def _title_case(tokens: list[str]) -> bool:
@@ -73,9 +89,11 @@ class Names:
         for tokens in texts:
             seen.update(tokens)
         for member in members:
-            tokens = _tokens(member.title)
+            tokens = _tokens(_headline(member.title))
             if not _title_case(tokens):
-                seen.update(tokens[1:])  # the first word is capitalised anyway
+                # Its first word counts as a sentence's first word does in running text:
+                # a name unless the corpus also writes it in lower case.
+                seen.update(tokens)
         lower: Counter[str] = Counter()
         upper: Counter[str] = Counter()
         for token, count in seen.items():
@@ -88,7 +106,7 @@ class Names:
             and lower[word] * 4 < count
             and not word.isdigit()
         )
-        leading = [self.of(m.title) for m in members]
+        leading = [self.of(_headline(m.title)) for m in members]
         mentioned = [
             lead | self.of(m.text[:_OPENING]) for lead, m in zip(leading, members, strict=True)
         ]
@@ -105,6 +123,17 @@ class Names:
         own_i = np.diff(lead_i.indptr) > _overlap(lead_i, self._mentioned[j])
         own_j = np.diff(lead_j.indptr) > _overlap(lead_j, self._mentioned[i])
         return own_i & own_j
+
+    def disjoint(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Return, per pair, whether both titles have names and neither title's are mentioned
+        by the other: nothing at all says the two are about the same people or companies."""
+        lead_i, lead_j = self._leads[i], self._leads[j]
+        named = (np.diff(lead_i.indptr) > 0) & (np.diff(lead_j.indptr) > 0)
+        return (
+            named
+            & (_overlap(lead_i, self._mentioned[j]) == 0)
+            & (_overlap(lead_j, self._mentioned[i]) == 0)
+        )
 
     def figures_differ(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Return, per pair, whether both cite two figures or more and share none of them.

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 
 from .model import Member
 
@@ -23,19 +23,29 @@ def documents(members: Sequence[Member], text_chars: int) -> list[str]:
     return [f"{m.title}. {m.title}. {m.text[:text_chars]}" for m in members]
 
 
-def vectorise(members: Sequence[Member], text_chars: int) -> sparse.csr_matrix:
-    """Return L2-normalised TF-IDF rows, one per member, in the members' order."""
-    vectoriser = TfidfVectorizer(
+def vectorise(
+    members: Sequence[Member], text_chars: int, idf_floor: float = 1.0
+) -> sparse.csr_matrix:
+    """Return L2-normalised TF-IDF rows, one per member, in the members' order.
+
+    scikit-learn's idf is ``ln((1 + n) / (1 + df)) + 1``: the ``+ 1`` keeps a word found
+    in every clipping at weight 1, so fifty such words outweigh a name. ``idf_floor``
+    replaces that ``1``: below it, words common across the corpus weigh (almost) nothing
+    and the names, figures and rare terms that tell events apart carry the cosine.
+    """
+    counter = CountVectorizer(
         strip_accents="unicode",
         stop_words="english",
-        sublinear_tf=True,
         dtype=np.float32,
         token_pattern=r"(?u)\b\w\w+\b",
     )
     try:
-        return vectoriser.fit_transform(documents(members, text_chars)).tocsr()
+        counts = counter.fit_transform(documents(members, text_chars))
     except ValueError:  # no token at all (empty texts)
         return sparse.csr_matrix((len(members), 1), dtype=np.float32)
+    weigher = TfidfTransformer(sublinear_tf=True).fit(counts)
+    weigher.idf_ = (weigher.idf_ - 1.0 + idf_floor).astype(np.float32)
+    return weigher.transform(counts).astype(np.float32).tocsr()
 
 
 def _top_pairs(
