@@ -28,10 +28,9 @@ def vectorise(
 ) -> sparse.csr_matrix:
     """Return L2-normalised TF-IDF rows, one per member, in the members' order.
 
-    scikit-learn's idf is ``ln((1 + n) / (1 + df)) + 1``: the ``+ 1`` keeps a word found
-    in every clipping at weight 1, so fifty such words outweigh a name. ``idf_floor``
-    replaces that ``1``: below it, words common across the corpus weigh (almost) nothing
-    and the names, figures and rare terms that tell events apart carry the cosine.
+    Plurals count as their singular (:func:`singular`): "A350s" and "A350", "jets" and
+    "jet" are one term. scikit-learn's idf is ``ln((1 + n) / (1 + df)) + 1``; ``idf_floor``
+    replaces that ``+ 1`` (below 1, words found in most clippings weigh less).
     """
     counter = CountVectorizer(
         strip_accents="unicode",
@@ -43,9 +42,28 @@ def vectorise(
         counts = counter.fit_transform(documents(members, text_chars))
     except ValueError:  # no token at all (empty texts)
         return sparse.csr_matrix((len(members), 1), dtype=np.float32)
+    counts = counts @ _singulars(counter.get_feature_names_out())
     weigher = TfidfTransformer(sublinear_tf=True).fit(counts)
     weigher.idf_ = (weigher.idf_ - 1.0 + idf_floor).astype(np.float32)
     return weigher.transform(counts).astype(np.float32).tocsr()
+
+
+def singular(word: str) -> str:
+    """Return a word's singular by Harman's S-stemmer (1991): "ies" -> "y", "s" -> ""."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith(("us", "ss")):
+        return word
+    if word.endswith("ies") and not word.endswith(("eies", "aies")):
+        return word[:-3] + "y"
+    return word[:-1]
+
+
+def _singulars(vocabulary: np.ndarray) -> sparse.csr_matrix:
+    """Return the 0/1 matrix that adds each term's counts into its singular's column."""
+    columns: dict[str, int] = {}
+    target = [columns.setdefault(singular(word), len(columns)) for word in vocabulary]
+    ones = np.ones(len(target), dtype=np.float32)
+    rows = np.arange(len(target))
+    return sparse.csr_matrix((ones, (rows, target)), shape=(len(target), len(columns)))
 
 
 def _top_pairs(

@@ -91,3 +91,26 @@ def test_benchmark_corpus_with_follow_ups_is_not_over_merged():
     precision, _, f1 = bcubed(found, gold)
     assert precision >= 0.95 and f1 >= 0.90
     assert all(len({found[key] for key in group}) == 1 for group in wires)
+
+
+APART = [
+    ("volvo-recall", "polestar-recall"),  # two recalls over software, one week
+    ("lufthansa-order", "ryanair-order"),  # "X orders 20 jets", one week
+    ("lufthansa-order", "a350f-delay"),  # one aircraft, two events
+    ("nokia-telekom", "ericsson-vodafone"),  # two 5G radio contracts, one week
+    ("baidu-ernie", "alibaba-tongyi"),  # two chatbot launches, one week
+    ("nuance-deal", "nuance-closed"),  # a deal and, six weeks later, its completion
+    ("toyota-halt", "honda-ohio"),  # two plant stoppages, one day
+]
+
+
+def test_handwritten_look_alikes_stay_apart_and_the_set_meets_the_targets():
+    members, gold, wires = load_set("handwritten")
+    found = assignment(cluster_stories(members))
+    for first, second in APART:
+        one = {found[k] for k, label in gold.items() if label == first}
+        other = {found[k] for k, label in gold.items() if label == second}
+        assert one and other and not one & other, (first, second)
+    assert all(len({found[key] for key in group}) == 1 for group in wires)
+    precision, _, f1 = bcubed(found, gold)
+    assert precision >= 0.95 and f1 >= 0.90

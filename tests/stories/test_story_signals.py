@@ -4,6 +4,7 @@ import numpy as np
 
 from stories.cluster import cluster_stories
 from stories.names import Names
+from stories.text import pair_cosines, singular, vectorise
 from stories.wire import wire_pairs
 from storyfactory import member, partition
 
@@ -80,3 +81,22 @@ def test_an_undated_clipping_cannot_bridge_stories_months_apart():
     found = partition(cluster_stories(members))
     assert not any({"feb.txt", "apr.txt"} <= story for story in found)
     assert len(found) == 2
+
+
+def test_plurals_count_as_their_singular():
+    assert [singular(w) for w in ("jets", "a350s", "companies", "bus", "class", "news")] == [
+        "jet",
+        "a350",
+        "company",
+        "bus",
+        "class",
+        "new",
+    ]
+    members = [
+        member("a.txt", "Lufthansa orders Airbus A350 jet", "The airline ordered one jet."),
+        member("b.txt", "Lufthansa orders Airbus A350s jets", "The airline ordered two jets."),
+        member("c.txt", "Bakery chain opens stores", "Croissants and baguettes."),
+    ]
+    vectors = vectorise(members, 1000)
+    cosine = pair_cosines(vectors, np.array([0, 0]), np.array([1, 2]))
+    assert cosine[0] > 0.99 and cosine[1] == 0
