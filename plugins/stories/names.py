@@ -9,7 +9,9 @@ names Nokia; desk prefixes such as "UPDATE 1-" and "Analysis:" are dropped first
 clippings *conflict* when each title has a name absent from the other's title and
 opening: that pair's similarity is scaled down by ``ClusterSettings.name_conflict``; they
 are *disjoint* when no name of either title is mentioned by the other at all (two
-companies doing look-alike things), scaled down again by ``name_disjoint``.
+companies doing look-alike things), scaled down again by ``name_disjoint``; a name found
+in many clippings ("AI", "China", more than 5% of them and more than 50) is left out of
+that check, as it says little about which event a clipping covers.
 Likewise two clippings that both cite figures (amounts, percentages, a quarter) but
 share none differ (``ClusterSettings.figure_conflict``): two results of one company.
 """
@@ -37,6 +39,7 @@ _FIGURE = re.compile(
     r"|\b(?:q[1-4]|h[12]|(?:first|second|third|fourth)[- ]quarter)\b",
     re.IGNORECASE,
 )
+_COMMON_SHARE, _COMMON_MIN = 0.05, 50  # a name in more clippings than both is common
 _HEADLINE_WORDS = frozenset({"update", "analysis", "exclusive", "breaking", "live", "watch"})
 
 
@@ -110,7 +113,16 @@ class Names:
         mentioned = [
             lead | self.of(m.text[:_OPENING]) for lead, m in zip(leading, members, strict=True)
         ]
-        self._leads, self._mentioned = _rows(leading, mentioned)
+        # A name in many clippings ("AI", "China", a digest's own favourite company) says
+        # little about which event a clipping is on: "disjoint" looks only at the others.
+        df = Counter(name for names in mentioned for name in names)
+        common = {
+            name
+            for name, count in df.items()
+            if count > max(_COMMON_MIN, _COMMON_SHARE * len(members))
+        }
+        distinct = [lead - common for lead in leading]
+        self._leads, self._mentioned, self._distinct = _rows(leading, mentioned, distinct)
         (self._figures,) = _rows([_figures(m.title + " " + m.text[:_OPENING]) for m in members])
 
     def of(self, text: str) -> frozenset[str]:
@@ -127,7 +139,7 @@ class Names:
     def disjoint(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Return, per pair, whether both titles have names and neither title's are mentioned
         by the other: nothing at all says the two are about the same people or companies."""
-        lead_i, lead_j = self._leads[i], self._leads[j]
+        lead_i, lead_j = self._distinct[i], self._distinct[j]
         named = (np.diff(lead_i.indptr) > 0) & (np.diff(lead_j.indptr) > 0)
         return (
             named

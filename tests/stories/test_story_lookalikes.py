@@ -114,3 +114,16 @@ def test_handwritten_look_alikes_stay_apart_and_the_set_meets_the_targets():
     assert all(len({found[key] for key in group}) == 1 for group in wires)
     precision, _, f1 = bcubed(found, gold)
     assert precision >= 0.95 and f1 >= 0.90
+
+
+def test_a_name_in_many_clippings_does_not_make_two_companies_alike():
+    companies = [f"Zed{a}{b}ar" for a in "bcdfghjklmnp" for b in "aeiou"]
+    members = [
+        member(f"{n:02d}.txt", f"{name} adds AI assistant", f"{name} said AI helps.", day=n / 10)
+        for n, name in enumerate(companies)
+    ]
+    pair = np.array([0]), np.array([1])
+    # In 60 clippings "AI" is common: the two companies share nothing else.
+    assert Names(members).disjoint(*pair).tolist() == [True]
+    # In 10 it is not, and they share it.
+    assert Names(members[:10]).disjoint(*pair).tolist() == [False]
