@@ -54,7 +54,7 @@ class ClusterSettings:
     max_span_days: float = 7.0  # a story's dated members span at most this
     link_bonus: float = 0.3  # added to the similarity of a related-linked pair
     link_days: float = 7.0  # a related link counts only this many days apart
-    undated_penalty: float = 0.05  # taken off the similarity of a pair with an undated member
+    undated_penalty: float = 0.02  # taken off the similarity of a pair with an undated member
     name_conflict: float = 0.5  # similarity factor when each leads with a name the other lacks
     name_disjoint: float = 0.5  # further factor when no title name is in the other clipping
     figure_conflict: float = 0.5  # similarity factor when both cite figures, none shared
