@@ -111,7 +111,8 @@ class Names:
         )
         leading = [self.of(_headline(m.title)) for m in members]
         mentioned = [
-            lead | self.of(m.text[:_OPENING]) for lead, m in zip(leading, members, strict=True)
+            lead | self.known.intersection(token.lower() for token in tokens)
+            for lead, tokens in zip(leading, texts, strict=True)
         ]
         # A name in many clippings ("AI", "China", a digest's own favourite company) says
         # little about which event a clipping is on: "disjoint" looks only at the others.

@@ -101,6 +101,9 @@ APART = [
     ("baidu-ernie", "alibaba-tongyi"),  # two chatbot launches, one week
     ("nuance-deal", "nuance-closed"),  # a deal and, six weeks later, its completion
     ("toyota-halt", "honda-ohio"),  # two plant stoppages, one day
+    ("korvane-model", "drelmic-model"),  # the benchmark corpus's pattern, one generic body
+    ("korvane-model", "tessaly-model"),
+    ("tessaly-model", "ombrix-assistant"),
 ]
 
 
