@@ -106,12 +106,24 @@ class Edition:
         return max(item.date for s in self.stories for item in s.items)
 
 
-def group_by_story(items: Iterable[Item], stories: Sequence[Story]) -> list[EditionStory]:
-    """Return the items grouped by their story; an item of no story is a story of its own."""
-    story_of: dict[str, tuple[str, int]] = {}
-    for story in stories:
-        for position, key in enumerate(story.members):
-            story_of[key] = (story.id, position)
+def story_positions(stories: Sequence[Story]) -> dict[str, tuple[str, int]]:
+    """Return {member key: (story id, place in the story)}."""
+    return {
+        key: (story.id, position) for story in stories for position, key in enumerate(story.members)
+    }
+
+
+def group_by_story(
+    items: Iterable[Item],
+    stories: Sequence[Story],
+    story_of: dict[str, tuple[str, int]] | None = None,
+) -> list[EditionStory]:
+    """Return the items grouped by their story; an item of no story is a story of its own.
+
+    story_of is :func:`story_positions` of stories, passed in when grouping many periods.
+    """
+    if story_of is None:
+        story_of = story_positions(stories)
     grouped: dict[str, list[tuple[int, Item]]] = defaultdict(list)
     for item in items:
         story_id, position = story_of.get(item.key, (f"single:{item.key}", 0))
@@ -170,11 +182,12 @@ def build_editions(
         return []
     periods = sorted(by_period)
     first, newest = periods[0], periods[-1]
+    story_of = story_positions(stories)  # once, not once per period
     return [
         build_edition(
             period,
             edition_number(period, first),
-            group_by_story(by_period[period], stories),
+            group_by_story(by_period[period], stories, story_of),
             top,
             in_progress=period == newest,
         )

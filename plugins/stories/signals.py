@@ -44,6 +44,11 @@ class StoryIndex:
     feed_max_items: int = 0  # entries per story feed; 0 when story feeds are off
     home_articles: list[Any] = field(default_factory=list)  # one per story, newest first
     home_dates: list[Any] = field(default_factory=list)  # the same, oldest first
+    # {story id: page URL}, built once: every edition render looks stories up in it.
+    _page_urls: dict[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._page_urls = {view.id: view.url for view in self.views if view.has_page}
 
     @property
     def pages(self) -> list[StoryView]:
@@ -52,7 +57,7 @@ class StoryIndex:
 
     def page_urls(self) -> dict[str, str]:
         """Return {story id: URL of its page} for the stories that get a page of their own."""
-        return {view.id: view.url for view in self.views if view.has_page}
+        return self._page_urls
 
 
 def member_key(article: Any, content_path: str) -> str:
