@@ -70,19 +70,20 @@ def get_files(self, paths, exclude: list[str] | None = None, extensions=None) ->
                 reldir = os.path.relpath(dirpath, self.path)
                 for name in names:
                     relative = os.path.join(reldir, name)  # as Pelican spells it
-                    if self._include_path(relative, extensions) and _readable(self, relative):
+                    if self._include_path(relative, extensions) and _readable(self, relative, root):
                         files.add(relative)
         elif (
-            os.path.lexists(top) and self._include_path(path, extensions) and _readable(self, path)
+            os.path.lexists(top)
+            and self._include_path(path, extensions)
+            and _readable(self, path, root)
         ):
             files.add(path)
     return files
 
 
-def _readable(generator, relative: str) -> bool:
-    reason = unreadable_reason(
-        os.path.join(generator.path, relative), os.path.realpath(generator.path)
-    )
+def _readable(generator, relative: str, root: str) -> bool:
+    """Return whether relative (to the content folder, whose real path is root) may be read."""
+    reason = unreadable_reason(os.path.join(generator.path, relative), root)
     if reason:
         _skip(generator, os.path.join(generator.path, relative), reason)
     return reason is None

@@ -12,6 +12,7 @@ writing them through the one output writer's ``write_if_changed``.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -141,6 +142,19 @@ def in_workers(work: Callable[[list], list], items: list, workers: int) -> list:
     if not runs_in_parallel(len(items), workers):
         return work(items)
     shares = [items[i::workers] for i in range(workers)]
+    # Move every object the parent holds out of the collector's reach while the
+    # children run (the recipe of the gc.freeze documentation): a collection in
+    # a child would otherwise write to the header of each inherited object and
+    # copy the page it sits on, so the site's articles would end up once per worker.
+    gc.freeze()
+    try:
+        return _fork_and_collect(work, shares)
+    finally:
+        gc.unfreeze()
+
+
+def _fork_and_collect(work: Callable[[list], list], shares: list[list]) -> list:
+    """Run work(share) for shares[1:] in forked children and shares[0] here; merge results."""
     children = []
     for share in shares[1:]:
         read_end, write_end = os.pipe()

@@ -118,7 +118,7 @@ def attach_stories(generator: Any) -> None:
     content = generator.settings["PATH"]
     keyed = [(member_key(article, content), article) for article in generator.articles]
     members = [member_of(article, key) for key, article in keyed]
-    stories = group_stories(members, settings, _previous(generator.settings))
+    stories = group_stories(members, settings, _previous(generator.settings), isolated=True)
     for conflict in override_conflicts(members, stories):
         logger.warning("stories: %s", conflict)
     views = build_views(stories, {key: clip_of(article, key) for key, article in keyed})

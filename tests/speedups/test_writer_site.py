@@ -100,9 +100,10 @@ def test_workers_and_a_single_process_write_the_same_bytes(demo, tmp_path, monke
     monkeypatch.setattr(writer, "MIN_PARALLEL_JOBS", 1)
     forks = counted_forks(monkeypatch)
     one = build_site(demo, tmp_path / "one", DIGEST_WORKERS=1, DIGEST_RENDER_CACHE=False)
-    assert forks == []
+    others = len(forks)  # story clustering runs in a child of its own, workers or not
+    assert others <= 1
     two = build_site(demo, tmp_path / "two", DIGEST_WORKERS=2, DIGEST_RENDER_CACHE=False)
-    assert len(forks) == 1
+    assert len(forks) == 2 * others + 1, "two workers: one render worker forked"
     assert all_files(one) == all_files(two)
 
 
@@ -128,10 +129,11 @@ def test_parsing_in_worker_processes_reads_the_same_site(demo, tmp_path, monkeyp
     monkeypatch.setattr(writer, "MIN_PARALLEL_JOBS", 10**6)
     forks = counted_forks(monkeypatch)
     one = build_site(demo, tmp_path / "one", DIGEST_WORKERS=1)
-    assert forks == []
+    others = len(forks)  # story clustering runs in a child of its own, workers or not
+    assert others <= 1
     with caplog.at_level(logging.WARNING):
         two = build_site(demo, tmp_path / "two", DIGEST_WORKERS=2)
-    assert len(forks) == 2  # the two parsing workers
+    assert len(forks) == 2 * others + 2  # and the two parsing workers
     assert all_files(one) == all_files(two)
     assert any(
         "malformed.txt:2: front matter is not valid YAML" in r.getMessage() for r in caplog.records
