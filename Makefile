@@ -53,8 +53,10 @@ lighthouse: $(BIN)/.installed
 	@test -x $(LIGHTHOUSE) || npm ci --no-audit --no-fund --loglevel=error
 	$(BIN)/python scripts/lighthouse.py $(INPUTDIR) --lighthouse $(LIGHTHOUSE)
 
+# BASELINE: the git revision built alongside (4c8bad5: before the typed contract and stories).
+BASELINE ?= 4c8bad5
 bench: $(BIN)/.installed
-	$(BIN)/python benchmarks/run.py --sizes $(or $(SIZES),1000,10000)
+	$(BIN)/python benchmarks/run.py --sizes $(or $(SIZES),1000,10000) --baseline $(BASELINE) $(if $(REPEAT),--repeat $(REPEAT))
 
 eval: $(BIN)/.installed
 	$(BIN)/python benchmarks/eval_stories.py --sizes $(or $(SIZES),10000,100000)

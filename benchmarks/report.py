@@ -8,9 +8,11 @@ from measure import BuildResult
 
 COLD, WARM, STOCK = "newsdigest cold", "newsdigest warm", "stock pelican cold"
 BUILDS = (COLD, WARM, STOCK)
+BASE_COLD, BASE_WARM = "baseline cold", "baseline warm"  # the project at --baseline REV
+ALL_OFF = f"{COLD}, all three off"
 _MEDIAN_FIELDS = ("wall_s", "cpu_s", "peak_rss_mb", "peak_pss_mb", "files", "written")
 _COLUMNS = (
-    ("N", 7), ("build", 19), ("wall s", 8), ("cpu s", 8), ("RSS MB", 8), ("PSS MB", 8),
+    ("N", 7), ("build", 33), ("wall s", 8), ("cpu s", 8), ("RSS MB", 8), ("PSS MB", 8),
     ("files", 7), ("written", 8), ("articles", 9), ("ms/clip", 8), ("status", 0),
 )  # fmt: skip
 
@@ -139,6 +141,60 @@ def summary(ratio_rows: list[dict], scaling_rows: list[dict]) -> str:
         if row["target"] != "-":
             line += f"  (target <= 1.2x: {row['target']})"
         lines.append(line)
+    return "\n".join(lines)
+
+
+def _change(top: BuildResult | None, bottom: BuildResult | None) -> dict | None:
+    """Return top against bottom: wall and CPU ratios, seconds added, both PSS peaks."""
+    if top is None or bottom is None or not (top.ok and bottom.ok):
+        return None
+    return {
+        "wall_ratio": _ratio(top, bottom),
+        "cpu_ratio": _ratio(top, bottom, "cpu_s"),
+        "wall_added_s": top.wall_s - bottom.wall_s,
+        "cpu_added_s": top.cpu_s - bottom.cpu_s,
+        "pss_mb": [top.peak_pss_mb, bottom.peak_pss_mb],
+    }
+
+
+def comparisons(by_size: dict[int, dict[str, BuildResult]], baseline: str = "") -> list[dict]:
+    """Return, per N, what each feature costs and how the build compares with the baseline.
+
+    A feature's cost is the full cold build against the cold build with that
+    feature off. "all three off" against the baseline is the build as it was,
+    less what the later issues added.
+    """
+    rows = []
+    for n, builds in sorted(by_size.items()):
+        cold = builds.get(COLD)
+        for name, result in builds.items():
+            if name.startswith(f"{COLD}, ") and name != ALL_OFF:
+                feature = name.removeprefix(f"{COLD}, ").removesuffix(" off")
+                rows.append({"n": n, "what": f"cost of {feature}", **(_change(cold, result) or {})})
+        if baseline:
+            for what, top, bottom in (
+                ("cold vs baseline", COLD, BASE_COLD),
+                ("warm vs baseline", WARM, BASE_WARM),
+                ("all three off vs baseline", ALL_OFF, BASE_COLD),
+            ):
+                change = _change(builds.get(top), builds.get(bottom))
+                rows.append({"n": n, "what": f"{what} {baseline}", **(change or {})})
+    return rows
+
+
+def comparison_summary(rows: list[dict]) -> str:
+    """Return the comparisons as readable lines."""
+    lines = ["Features and baseline (cold builds unless named; CPU includes every process):"]
+    for row in rows:
+        if "wall_ratio" not in row:
+            lines.append(f"  N={row['n']}: {row['what']}: n/a (a build failed or was skipped)")
+            continue
+        top, bottom = row["pss_mb"]
+        lines.append(
+            f"  N={row['n']}: {row['what']}: {_fmt(row['wall_ratio'], 'x')} wall "
+            f"({row['wall_added_s']:+.1f} s), {_fmt(row['cpu_ratio'], 'x')} CPU "
+            f"({row['cpu_added_s']:+.1f} s), peak PSS {top:.0f} vs {bottom:.0f} MB"
+        )
     return "\n".join(lines)
 
 

@@ -1,6 +1,12 @@
 """Benchmark newsdigest against stock Pelican on synthetic clippings (issue 7).
 
-Usage: python benchmarks/run.py [--sizes 1000,10000] [--repeat 1]
+Usage: python benchmarks/run.py [--sizes 1000,10000] [--repeat 1] [--baseline REV]
+
+Each round builds the clippings cold and warm, the same items as Markdown with
+stock Pelican, then cold once per feature switched off (search, editions, story
+clustering, all three), so that each feature's cost reads off one table. With
+``--baseline REV`` the same clippings are also built cold and warm by the
+project as it was at git revision REV (unpacked with ``git archive``).
 """
 
 import argparse
@@ -9,6 +15,7 @@ import os
 import platform
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from importlib.metadata import version
@@ -27,15 +34,32 @@ STOCK_CONF = HERE / "stock_pelicanconf.py"
 SITEURL = "https://bench.example"
 
 
+# Cold builds with one feature (or all three) switched off: name -> settings.
+FEATURES_OFF = (
+    ("search off", {"DIGEST_SEARCH": False}),
+    ("editions off", {"DIGEST_EDITIONS": False}),
+    ("clustering off", {"DIGEST_STORY_CLUSTER": False}),
+    (
+        "all three off",
+        {"DIGEST_SEARCH": False, "DIGEST_EDITIONS": False, "DIGEST_STORY_CLUSTER": False},
+    ),
+)
+
+
 def pelican_cmd(
-    content: Path, settings: Path, output: Path, cache: Path | None, cold: bool
+    content: Path,
+    settings: Path,
+    output: Path,
+    cache: Path | None,
+    cold: bool,
+    extra: dict | None = None,
 ) -> list[str]:
-    """Return the pelican command line for one build."""
+    """Return the pelican command line for one build (extra: more settings)."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-s", str(settings)]
     cmd += ["-o", str(output)]
     if cold:
         cmd += ["--ignore-cache", "--delete-output-directory"]
-    overrides = {"SITEURL": SITEURL}
+    overrides = {"SITEURL": SITEURL, **(extra or {})}
     if cache is not None:
         overrides["CACHE_PATH"] = str(cache)
     # -e takes the rest of the line, so it goes last.
@@ -69,29 +93,70 @@ def _announce(result: BuildResult) -> None:
     print("  " + line, flush=True)
 
 
-def one_round(base: Path, n: int, round_no: int, target: Path, settings: Path) -> list[BuildResult]:
-    """Build newsdigest cold, newsdigest warm and stock Pelican cold once."""
+def one_round(
+    base: Path, n: int, round_no: int, target: Path, args: argparse.Namespace
+) -> dict[str, BuildResult]:
+    """Build every variant once; return {build name: result}."""
     clippings, markdown, cache = base / "clippings", base / "markdown", base / "cache"
     ours, stock_out = base / "out-newsdigest", base / "out-stock"
     logs = base / "logs" / f"round{round_no}"
-    _fresh(cache, ours, stock_out)
-    cmd = pelican_cmd(clippings, settings, ours, cache, cold=True)
-    cold = run_build(report.COLD, n, cmd, ours, logs, base)
-    _announce(cold)
-    if cold.ok:
-        retitle(target)
-        cmd = pelican_cmd(clippings, settings, ours, cache, cold=False)
-        warm = run_build(report.WARM, n, cmd, ours, logs, base)
-    else:
-        warm = skipped(report.WARM, n, "skipped: the cold build failed")
-    _announce(warm)
+    original = target.read_bytes()
+    results: dict[str, BuildResult] = {}
+
+    def cold_and_warm(cold_name: str, warm_name: str, settings: Path) -> None:
+        target.write_bytes(original)
+        _fresh(cache, ours)
+        cmd = pelican_cmd(clippings, settings, ours, cache, cold=True)
+        cold = results[cold_name] = run_build(cold_name, n, cmd, ours, logs, base)
+        _announce(cold)
+        if cold.ok:
+            retitle(target)
+            cmd = pelican_cmd(clippings, settings, ours, cache, cold=False)
+            warm = run_build(warm_name, n, cmd, ours, logs, base)
+        else:
+            warm = skipped(warm_name, n, "skipped: the cold build failed")
+        results[warm_name] = warm
+        _announce(warm)
+
+    cold_and_warm(report.COLD, report.WARM, args.settings)
+    _fresh(stock_out)
     cmd = pelican_cmd(markdown, STOCK_CONF, stock_out, None, cold=True)
-    stock = run_build(report.STOCK, n, cmd, stock_out, logs, base)
-    _announce(stock)
-    return [cold, warm, stock]
+    results[report.STOCK] = run_build(report.STOCK, n, cmd, stock_out, logs, base)
+    _announce(results[report.STOCK])
+    target.write_bytes(original)
+    for label, extra in FEATURES_OFF if args.features else ():
+        name = f"{report.COLD}, {label}"
+        _fresh(cache, ours)
+        cmd = pelican_cmd(clippings, args.settings, ours, cache, cold=True, extra=extra)
+        results[name] = run_build(name, n, cmd, ours, logs, base)
+        _announce(results[name])
+    if args.baseline_settings is not None:
+        cold_and_warm(report.BASE_COLD, report.BASE_WARM, args.baseline_settings)
+    target.write_bytes(original)
+    return results
 
 
-def bench_size(work: Path, n: int, args: argparse.Namespace) -> list[list[BuildResult]]:
+def baseline_settings(revision: str, work: Path) -> Path | None:
+    """Unpack the project at revision into work; return its pelicanconf.py (None: no git)."""
+    tree = work / f"baseline-{revision}"
+    _fresh(tree)
+    tree.mkdir(parents=True)
+    try:
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", "--format=tar", revision],
+            capture_output=True,
+            check=True,
+            timeout=120,
+        )
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    except (OSError, subprocess.SubprocessError) as error:
+        detail = getattr(error, "stderr", b"") or b""
+        print(f"baseline {revision}: not built ({error} {detail.decode(errors='replace')})")
+        return None
+    return tree / "pelicanconf.py"
+
+
+def bench_size(work: Path, n: int, args: argparse.Namespace) -> list[dict[str, BuildResult]]:
     """Generate n items and run every build repeat times; return the rounds."""
     base = work / f"n{n}"
     _fresh(base)
@@ -99,12 +164,7 @@ def bench_size(work: Path, n: int, args: argparse.Namespace) -> list[list[BuildR
     paths = write_clippings(base / "clippings", n, args.seed)
     write_markdown_items(base / "markdown", n, args.seed)
     target = warm_target(paths)
-    original = target.read_bytes()
-    rounds = []
-    for round_no in range(args.repeat):
-        target.write_bytes(original)
-        rounds.append(one_round(base, n, round_no, target, args.settings))
-    return rounds
+    return [one_round(base, n, round_no, target, args) for round_no in range(args.repeat)]
 
 
 def _machine() -> dict:
@@ -126,6 +186,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--settings", type=Path, default=NEWSDIGEST_CONF)
     parser.add_argument("--workdir", type=Path, help="keep inputs and sites here")
     parser.add_argument("--json", type=Path, default=REPO / ".bench" / "results.json")
+    parser.add_argument("--baseline", default="", help="git revision to build alongside")
+    parser.add_argument(
+        "--no-features",
+        dest="features",
+        action="store_false",
+        help="skip the cold builds with a feature switched off",
+    )
     args = parser.parse_args(argv)
     args.sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size]
     return args
@@ -138,12 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     by_size: dict[int, dict[str, BuildResult]] = {}
     runs: list[BuildResult] = []
     try:
+        args.baseline_settings = baseline_settings(args.baseline, work) if args.baseline else None
         for n in args.sizes:
             rounds = bench_size(work, n, args)
-            runs += [result for round_ in rounds for result in round_]
+            runs += [result for round_ in rounds for result in round_.values()]
             by_size[n] = {
-                name: report.median_result([r[i] for r in rounds])
-                for i, name in enumerate(report.BUILDS)
+                name: report.median_result([r[name] for r in rounds]) for name in rounds[0]
             }
     finally:
         if args.workdir is None:
@@ -171,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
     clustering = {n: time_clustering(n) for n in args.sizes}
     print()
     print(report.summary(ratio_rows, scaling_rows))
+    comparison_rows = report.comparisons(by_size, args.baseline)
+    if comparison_rows:
+        print()
+        print(report.comparison_summary(comparison_rows))
     failed = report.failures(runs)
     if failed:
         print("\nFailed builds:\n" + failed)
@@ -184,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         "builds": [result.to_dict() for result in medians],
         "runs": [result.to_dict() for result in runs],
         "ratios": ratio_rows,
+        "baseline": args.baseline or None,
+        "comparisons": comparison_rows,
         "scaling": scaling_rows,
         "clustering_s": clustering,
     }

@@ -27,7 +27,7 @@ def test_benchmark_builds_both_sites_at_tiny_n(tmp_path: Path) -> None:
     results = tmp_path / "results.json"
     proc = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "run.py"), "--sizes", str(N),
-         "--json", str(results), "--workdir", str(tmp_path / "work")],
+         "--json", str(results), "--workdir", str(tmp_path / "work"), "--baseline", "HEAD"],
         capture_output=True, text=True, timeout=600, cwd=REPO,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -39,12 +39,25 @@ def test_benchmark_builds_both_sites_at_tiny_n(tmp_path: Path) -> None:
     assert rows["newsdigest cold"][4] > N
     assert rows["stock pelican cold"][4] > N
     data = json.loads(results.read_text())
-    assert {build["name"] for build in data["builds"]} == set(BUILDS)
+    assert set(BUILDS) <= {build["name"] for build in data["builds"]}
     assert all(build["ok"] for build in data["builds"])
     assert "newsdigest warm / newsdigest cold" in proc.stdout
     cold = next(build for build in data["builds"] if build["name"] == "newsdigest cold")
     assert cold["search_pages"] > 0 and cold["search_mb"] > 0
     assert f"N={N} newsdigest cold: {cold['search_pages']} pages indexed in " in proc.stdout
+    # One cold build per feature switched off, and the project at a git revision.
+    names = {build["name"] for build in data["builds"]}
+    for feature in ("search", "editions", "clustering", "all three"):
+        assert f"newsdigest cold, {feature} off" in names
+    assert {"baseline cold", "baseline warm"} <= names
+    search_off = next(b for b in data["builds"] if b["name"] == "newsdigest cold, search off")
+    assert search_off["search_pages"] is None and search_off["files"] < cold["files"]
+    whats = {row["what"]: row for row in data["comparisons"]}
+    assert {"cost of search", "cold vs baseline HEAD", "all three off vs baseline HEAD"} <= set(
+        whats
+    )
+    assert whats["cost of search"]["cpu_added_s"] == cold["cpu_s"] - search_off["cpu_s"]
+    assert f"N={N}: cost of search: " in proc.stdout
 
 
 def test_synthetic_items_are_deterministic_and_cover_every_shape(
