@@ -107,6 +107,11 @@ def _previous(settings: dict[str, Any]) -> list:
     return previous_stories(data, path)
 
 
+def _cache_on(settings: dict[str, Any]) -> bool:
+    """Return whether this build keeps its clustering result for the next (CACHE_CONTENT)."""
+    return bool(settings.get("CACHE_CONTENT")) and bool(settings.get("CACHE_PATH"))
+
+
 def check_settings(pelican: Any) -> None:
     """Fail early, with the setting's name, on a DIGEST_STORY_* value we cannot use."""
     StorySettings.from_settings(pelican.settings)
@@ -118,7 +123,14 @@ def attach_stories(generator: Any) -> None:
     content = generator.settings["PATH"]
     keyed = [(member_key(article, content), article) for article in generator.articles]
     members = [member_of(article, key) for key, article in keyed]
-    stories = group_stories(members, settings, _previous(generator.settings), isolated=True)
+    stories = group_stories(
+        members,
+        settings,
+        _previous(generator.settings),
+        isolated=True,
+        cache=generator.settings["CACHE_PATH"] if _cache_on(generator.settings) else None,
+        reuse=bool(generator.settings.get("LOAD_CONTENT_CACHE")),
+    )
     for conflict in override_conflicts(members, stories):
         logger.warning("stories: %s", conflict)
     views = build_views(stories, {key: clip_of(article, key) for key, article in keyed})
