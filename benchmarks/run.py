@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from importlib.metadata import version
 from pathlib import Path
 
@@ -32,6 +33,7 @@ REPO = HERE.parent
 NEWSDIGEST_CONF = REPO / "pelicanconf.py"
 STOCK_CONF = HERE / "stock_pelicanconf.py"
 SITEURL = "https://bench.example"
+SETTLE_S = 2.0  # pause before each timed build, after os.sync()
 
 
 # Cold builds with one feature (or all three) switched off: name -> settings.
@@ -88,6 +90,18 @@ def _fresh(*folders: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _timed(name: str, n: int, cmd: list[str], output: Path, logs: Path, cwd: Path) -> BuildResult:
+    """Run one build once the disk has caught up with what came before it.
+
+    Deleting the last build's 20,000 files (or writing the clippings) leaves the
+    file system busy for seconds after the call returns; without the pause the
+    next build would be charged for it, depending on which build came before.
+    """
+    os.sync()
+    time.sleep(SETTLE_S)
+    return run_build(name, n, cmd, output, logs, cwd)
+
+
 def _announce(result: BuildResult) -> None:
     line = f"{result.name} N={result.n}: {report.status(result)}, {result.wall_s:.2f} s"
     print("  " + line, flush=True)
@@ -107,12 +121,12 @@ def one_round(
         target.write_bytes(original)
         _fresh(cache, ours)
         cmd = pelican_cmd(clippings, settings, ours, cache, cold=True)
-        cold = results[cold_name] = run_build(cold_name, n, cmd, ours, logs, base)
+        cold = results[cold_name] = _timed(cold_name, n, cmd, ours, logs, base)
         _announce(cold)
         if cold.ok:
             retitle(target)
             cmd = pelican_cmd(clippings, settings, ours, cache, cold=False)
-            warm = run_build(warm_name, n, cmd, ours, logs, base)
+            warm = _timed(warm_name, n, cmd, ours, logs, base)
         else:
             warm = skipped(warm_name, n, "skipped: the cold build failed")
         results[warm_name] = warm
@@ -121,14 +135,14 @@ def one_round(
     cold_and_warm(report.COLD, report.WARM, args.settings)
     _fresh(stock_out)
     cmd = pelican_cmd(markdown, STOCK_CONF, stock_out, None, cold=True)
-    results[report.STOCK] = run_build(report.STOCK, n, cmd, stock_out, logs, base)
+    results[report.STOCK] = _timed(report.STOCK, n, cmd, stock_out, logs, base)
     _announce(results[report.STOCK])
     target.write_bytes(original)
     for label, extra in FEATURES_OFF if args.features else ():
         name = f"{report.COLD}, {label}"
         _fresh(cache, ours)
         cmd = pelican_cmd(clippings, args.settings, ours, cache, cold=True, extra=extra)
-        results[name] = run_build(name, n, cmd, ours, logs, base)
+        results[name] = _timed(name, n, cmd, ours, logs, base)
         _announce(results[name])
     if args.baseline_settings is not None:
         cold_and_warm(report.BASE_COLD, report.BASE_WARM, args.baseline_settings)
