@@ -18,11 +18,12 @@ import json
 import logging
 import os
 import time
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from common.child import ChildError, result_of, start_child
 
 from writer.pelican_internals import FINGERPRINT_SKIP, DeferringWriter, is_content
 from writer.store import write_if_changed
@@ -136,7 +137,7 @@ class FastWriter(DeferringWriter):
 def in_workers(work: Callable[[list], list], items: list, workers: int) -> list:
     """Return work(share) for shares of items, run in forked worker processes.
 
-    Results come back through a pipe as JSON; an exception in a worker is
+    Results come back through a pipe (common.child); an exception in a worker is
     raised again here with the worker's traceback.
     """
     if not runs_in_parallel(len(items), workers):
@@ -155,40 +156,18 @@ def in_workers(work: Callable[[list], list], items: list, workers: int) -> list:
 
 def _fork_and_collect(work: Callable[[list], list], shares: list[list]) -> list:
     """Run work(share) for shares[1:] in forked children and shares[0] here; merge results."""
-    children = []
-    for share in shares[1:]:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the child
-            os.close(read_end)
-            status = 0
-            try:
-                payload = {"results": work(share)}
-            except BaseException:
-                payload, status = {"error": traceback.format_exc()}, 1
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(json.dumps(payload).encode())
-            os._exit(status)
-        os.close(write_end)
-        children.append((pid, read_end))
+    children = [start_child(work, share) for share in shares[1:]]
     failure: BaseException | None = None
     try:
         results = work(shares[0])
     except BaseException as exc:
         failure, results = exc, []
     errors = []
-    for pid, read_end in children:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
+    for child in children:
         try:
-            payload = json.loads(data)
-        except ValueError:
-            payload = {"error": f"worker {pid} exited with status {status} and no result"}
-        if "error" in payload:
-            errors.append(payload["error"])
-        else:
-            results.extend(payload["results"])
+            results.extend(result_of(child))
+        except ChildError as error:
+            errors.append(str(error))
     if failure:
         raise failure
     if errors:
