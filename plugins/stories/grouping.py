@@ -8,9 +8,9 @@ clustering runs; the build runs it in a forked child (``isolated``), so that the
 libraries never sit in the build's memory or in its render workers.
 
 With a ``cache`` folder, the last result is kept there, keyed by everything it
-depends on (the members, the settings, the previous stories and the source of
-this package): a rebuild whose clippings did not change (a theme edit, a
-setting of another plugin) reuses it instead of clustering again.
+depends on (the members, the settings, the previous stories, the source of this
+package and the versions of the libraries it uses): a rebuild whose clippings did
+not change (a theme edit, a setting of another plugin) reuses it.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterable, Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from common.child import can_fork, run_in_child
@@ -63,11 +64,19 @@ def group_stories(
 CACHE_NAME = "stories-clusters.pickle"
 
 
+LIBRARIES = ("numpy", "scipy", "scikit-learn", "rapidfuzz")  # what cluster.py computes with
+
+
 def _input_key(members: Sequence[Member], link_days: float, previous: list[Story]) -> str:
     """Return a digest of everything clustering reads, this package's source included."""
     digest = hashlib.blake2b(digest_size=20)
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}=={version(library)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library} missing\0".encode())
     data = (sorted(members, key=lambda m: m.key), link_days, sorted(previous, key=lambda s: s.id))
     digest.update(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     return digest.hexdigest()
