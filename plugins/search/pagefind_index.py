@@ -10,8 +10,11 @@ show up in results. Imports no Pelican.
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +22,6 @@ from .canonical import canonical_bundle
 from .service import PagefindService, PagefindServiceError
 
 BUNDLE_DIR = "pagefind"  # where the bundle goes in the site: /pagefind/pagefind-ui.js, ...
-MARKER = b"data-pagefind-body"  # pages without it are not indexed
 
 
 class SearchIndexError(RuntimeError):
@@ -47,20 +49,33 @@ class SearchIndex:
         )
 
 
-def index_site(site: Path, pages: Iterable[str] | None = None, language: str = "en") -> SearchIndex:
+def index_site(
+    site: Path,
+    pages: Iterable[str] | None = None,
+    language: str = "en",
+    scratch: Path | None = None,
+) -> SearchIndex:
     """Index the pages of site that have a data-pagefind-body element.
 
     pages (paths relative to site) limits the index to those files, so that
-    pages a previous build left behind are never indexed; None means every
-    HTML file under site. Pages are read here and handed to Pagefind in memory,
-    in path order.
+    pages a previous build left behind are never indexed. When every HTML file
+    in site is one of them (the usual case: the one writer removes stale pages
+    first), Pagefind reads site itself, several pages at a time; otherwise the
+    pages are linked into a scratch copy of the site (in scratch, or the
+    system's temporary folder) and Pagefind reads that.
     """
     started = time.perf_counter()
-    if pages is None:
-        pages = (path.relative_to(site).as_posix() for path in Path(site).rglob("*.html"))
+    site = Path(site).resolve()
     try:
         with PagefindService() as service:
-            files = service.index_pages(searchable_pages(Path(site), sorted(pages)), language)
+            if pages is None or html_files(site) <= set(pages):
+                files = service.index_directory(site, language)
+            else:
+                with tempfile.TemporaryDirectory(
+                    prefix="newsdigest-pagefind-", dir=scratch
+                ) as copy:
+                    source = link_pages(site, pages, Path(copy))
+                    files = service.index_directory(source, language)
     except PagefindServiceError as error:
         raise SearchIndexError(f"{error} (indexing {site})") from error
     files = canonical_bundle(files)
@@ -68,21 +83,28 @@ def index_site(site: Path, pages: Iterable[str] | None = None, language: str = "
     return SearchIndex(files=files, pages=indexed_pages(files), seconds=seconds)
 
 
-def searchable_pages(site: Path, pages: Iterable[str]) -> Iterator[tuple[str, str]]:
-    """Yield (URL, HTML) for each page that marks content for the index.
+def html_files(site: Path) -> set[str]:
+    """Return the paths (relative, with slashes) of every HTML file under site."""
+    found = set()
+    for folder, _, names in os.walk(site):
+        relative = os.path.relpath(folder, site)
+        for name in names:
+            if name.endswith(".html"):
+                found.add(name if relative == "." else f"{relative}/{name}".replace(os.sep, "/"))
+    return found
 
-    The URL is the one Pagefind gives a page it finds on disk: the page's path
-    from the site root, less a final ``index.html``. Pages without
-    ``data-pagefind-body`` are not sent: Pagefind would skip them anyway.
-    """
+
+def link_pages(site: Path, pages: Iterable[str], target: Path) -> Path:
+    """Make target a copy of site holding only pages (hard links where possible); return it."""
+    target.mkdir(parents=True, exist_ok=True)
     for relative in pages:
-        data = Path(site, relative).read_bytes()
-        if MARKER not in data:
-            continue
-        url = "/" + relative
-        if url.endswith("/index.html") or url == "/index.html":
-            url = url[: -len("index.html")]
-        yield url, data.decode("utf-8", errors="replace")
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(Path(site, relative), destination)
+        except OSError:  # another file system, or links not allowed: copy
+            shutil.copyfile(Path(site, relative), destination)
+    return target.resolve()
 
 
 def indexed_pages(files: Mapping[str, bytes]) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import json
 import subprocess
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -102,29 +101,14 @@ class PagefindService:
         del self._buffer[: end + 1]
         return json.loads(base64.b64decode(raw))
 
-    def index_pages(self, pages: Iterable[tuple[str, str]], language: str) -> dict[str, bytes]:
-        """Index pages given as (URL, HTML) pairs; return the bundle as {path: bytes}.
-
-        The pages go to Pagefind in memory (no copy of the site on disk, which
-        cost a directory and a link per page and took longer to delete than to
-        index), one ``AddFile`` at a time: Pagefind numbers pages in the order
-        it receives them, so a fixed order keeps the bundle reproducible.
-        """
+    def index_directory(self, site: Path, language: str) -> dict[str, bytes]:
+        """Index the HTML files under site; return the bundle as {path: bytes}."""
         # One language for the whole digest: Pagefind would otherwise split the
         # index by each page's <html lang>, and a clipping in another language
         # would land in an index that the search page never loads.
         created = self.request({"type": "NewIndex", "config": {"force_language": language}})
         index_id = created["index_id"]
-        for url, html in pages:
-            self.request(
-                {
-                    "type": "AddFile",
-                    "index_id": index_id,
-                    "url": url,
-                    "file_contents": html,
-                    "file_path": None,
-                }
-            )
+        self.request({"type": "AddDir", "index_id": index_id, "path": str(site), "glob": None})
         answer = self.request({"type": "GetFiles", "index_id": index_id})
         # GetFiles paths are relative to the bundle folder ("fragment/en_1d67bef.pf_fragment").
         return {

@@ -38,9 +38,14 @@ def index_output(pelican: Any, files: list[str] = ()) -> None:
     if not settings.get("DIGEST_SEARCH"):
         return
     pages = [f for f in files if f.endswith(".html") and not f.startswith(BUNDLE_DIR + "/")]
+    scratch = Path(settings["CACHE_PATH"])
+    scratch.mkdir(parents=True, exist_ok=True)  # hard links need the output's file system
     try:
         index = index_site(
-            Path(pelican.output_path), pages, language=str(settings.get("DEFAULT_LANG") or "en")
+            Path(pelican.output_path),
+            pages,
+            language=str(settings.get("DEFAULT_LANG") or "en"),
+            scratch=scratch,
         )
     except SearchIndexError as error:
         logger.error("%s", error)

@@ -27,8 +27,9 @@ logger = logging.getLogger(__name__)
 # removed after it.
 closing = signal("newsdigest-output-closing")
 # Sent after closing, with files=<the relative paths this build made, sorted>:
-# every page is on disk now. Read the built site here and write what is made from
-# it (the search index); stale files are removed after it.
+# every page is on disk now, and no HTML page of the previous build that this one
+# did not make. Read the built site here and write what is made from it (the
+# search index); other stale files are removed after it.
 built = signal("newsdigest-output-built")
 # Sent after stale files are removed, with removed=<list of relative paths>.
 closed = signal("newsdigest-output-closed")
@@ -116,6 +117,7 @@ def finish_build(pelican: Any) -> None:
     closing.send(pelican)
     store = _stores.get(output_folder(pelican))
     if store is not None:
+        store.remove_stale_pages()
         built.send(pelican, files=sorted(store.owners))
     store = _stores.pop(output_folder(pelican), None)
     if store is None:

@@ -38,6 +38,7 @@ class OutputStore:
         self.owners: dict[str, str] = {}  # relative path -> owner, this build
         self.previous = load_manifest(self.output_path)
         self.written = self.unchanged = 0
+        self.removed_early: list[str] = []  # stale pages removed before the site is read
 
     def resolve(self, relative_path: str) -> tuple[str, str]:
         """Return (key, absolute path) of relative_path; raise if it leaves the output folder."""
@@ -89,12 +90,25 @@ class OutputStore:
         self.written += written
         self.unchanged += unchanged
 
+    def remove_stale_pages(self) -> list[str]:
+        """Remove now the HTML pages the previous build wrote and this one did not.
+
+        Done before the whole site is read (the search index), so that it sees
+        this build's pages only; everything else stale goes in :meth:`finish`.
+        """
+        stale = sorted(
+            key for key in set(self.previous) - set(self.owners) if key.endswith(".html")
+        )
+        removed = [key for key in stale if remove_file(self.output_path, key)]
+        self.removed_early += removed
+        return removed
+
     def finish(self) -> list[str]:
         """Remove what the previous build wrote and this one did not; save the record."""
-        stale = sorted(set(self.previous) - set(self.owners))
+        stale = sorted(set(self.previous) - set(self.owners) - set(self.removed_early))
         removed = [key for key in stale if remove_file(self.output_path, key)]
         save_manifest(self.output_path, self.owners)
-        return removed
+        return sorted(self.removed_early + removed)
 
 
 def write_if_changed(path: str, data: bytes) -> bool:

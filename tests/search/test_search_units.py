@@ -17,7 +17,7 @@ from search.canonical import (
     encode_chunk,
     escape_value,
 )
-from search.pagefind_index import SearchIndex, index_site, indexed_pages
+from search.pagefind_index import SearchIndex, html_files, index_site, indexed_pages
 from search.service import PagefindService, PagefindServiceError
 from search.settings import SearchSettings
 
@@ -93,12 +93,26 @@ def test_pagefind_gives_the_same_bytes_for_the_same_site(small_site: Path) -> No
     assert index_site(small_site).files == index_site(small_site).files
 
 
-def test_only_the_pages_named_are_indexed(small_site: Path) -> None:
+def test_only_the_pages_named_are_indexed(small_site: Path, tmp_path: Path) -> None:
     pages = ["baidu/index.html", "topics/index.html"]
-    index = index_site(small_site, pages)
+    index = index_site(small_site, pages, scratch=tmp_path)
     assert index.pages == 1
     assert index.files == index_site(small_site, pages).files
     assert index.files != index_site(small_site).files
+    assert list(tmp_path.iterdir()) == [small_site], "the scratch copy is removed"
+    assert index_site(small_site, []).pages == 0
+
+
+def test_when_the_pages_named_are_all_the_site_has_it_is_indexed_in_place(
+    small_site: Path, tmp_path: Path
+) -> None:
+    every = sorted(html_files(small_site))
+    assert "baidu/index.html" in every and "topics/index.html" in every
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    index = index_site(small_site, [*every, "gone/index.html"], scratch=scratch)
+    assert index.files == index_site(small_site).files
+    assert not any(scratch.iterdir())
     assert index_site(small_site, []).pages == 0
 
 
