@@ -132,20 +132,34 @@ def one_round(
         results[warm_name] = warm
         _announce(warm)
 
-    cold_and_warm(report.COLD, report.WARM, args.settings)
-    _fresh(stock_out)
-    cmd = pelican_cmd(markdown, STOCK_CONF, stock_out, None, cold=True)
-    results[report.STOCK] = _timed(report.STOCK, n, cmd, stock_out, logs, base)
-    _announce(results[report.STOCK])
-    target.write_bytes(original)
-    for label, extra in FEATURES_OFF if args.features else ():
+    def stock() -> None:
+        _fresh(stock_out)
+        cmd = pelican_cmd(markdown, STOCK_CONF, stock_out, None, cold=True)
+        results[report.STOCK] = _timed(report.STOCK, n, cmd, stock_out, logs, base)
+        _announce(results[report.STOCK])
+
+    def feature_off(label: str, extra: dict) -> None:
+        target.write_bytes(original)
         name = f"{report.COLD}, {label}"
         _fresh(cache, ours)
         cmd = pelican_cmd(clippings, args.settings, ours, cache, cold=True, extra=extra)
         results[name] = _timed(name, n, cmd, ours, logs, base)
         _announce(results[name])
+
+    steps = [lambda: cold_and_warm(report.COLD, report.WARM, args.settings), stock]
+    steps += [
+        lambda label=label, extra=extra: feature_off(label, extra)
+        for label, extra in (FEATURES_OFF if args.features else ())
+    ]
     if args.baseline_settings is not None:
-        cold_and_warm(report.BASE_COLD, report.BASE_WARM, args.baseline_settings)
+        steps.append(
+            lambda: cold_and_warm(report.BASE_COLD, report.BASE_WARM, args.baseline_settings)
+        )
+    # A build late in a round runs on a file system busier from the builds before
+    # it; each round starts at another step, so that no variant is always last.
+    offset = round_no * len(steps) // max(args.repeat, 1)
+    for step in steps[offset:] + steps[:offset]:
+        step()
     target.write_bytes(original)
     return results
 
