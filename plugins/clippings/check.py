@@ -15,9 +15,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from common.paths import content_key
+
 from stories.grouping import group_stories
 from stories.index import INDEX_SAVE_AS, previous_stories
-from stories.members import content_key, member_from_clipping
+from stories.members import member_from_clipping
 from stories.overrides import override_conflicts
 from stories.settings import StorySettings
 
@@ -30,11 +32,6 @@ from .model import INFO, Clipping
 from .options import ParseOptions, parse_options
 from .parse import parse_clipping, unreadable_clipping
 from .summary import count_clippings, summary_line
-
-
-def checked_clippings(folder: Path, options: ParseOptions) -> Iterator[Clipping]:
-    """Yield every .txt clipping under folder, parsed, in file-name order."""
-    return (clip for _, clip in keyed_clippings(folder, options))
 
 
 def keyed_clippings(folder: Path, options: ParseOptions) -> Iterator[tuple[str, Clipping]]:

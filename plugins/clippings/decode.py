@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from .text import xml_unsafe_pattern
+from common.text import NOT_XML
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -46,7 +46,7 @@ def decoded_text(data: bytes) -> tuple[str, str | None]:
 def _checked(text: str) -> str:
     if "\x00" in text:
         raise UndecodableError("binary data (NUL bytes), not text")
-    cleaned, removed = xml_unsafe_pattern().subn("", text)
+    cleaned, removed = NOT_XML.subn("", text)
     if removed > max(8, len(text) // 100):
         raise UndecodableError("binary data (control characters), not text")
     return cleaned.replace("\r\n", "\n").replace("\r", "\n")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from html import escape
 
-from common.text import NOT_XML
-
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
     [
@@ -51,11 +49,6 @@ _ABBREVIATIONS = frozenset(
 _WINDOW = 64  # longer than any abbreviation: a cut word is never taken for one
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SPACES = re.compile(r"\s+")
-
-
-def xml_unsafe_pattern() -> re.Pattern[str]:
-    """Return the pattern of characters XML 1.0 forbids."""
-    return NOT_XML
 
 
 def paragraphs(text: str) -> list[str]:

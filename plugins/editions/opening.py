@@ -21,8 +21,8 @@ def opening_line(edition: Edition) -> str:
     counted = _plural(len(stories), "story", "stories")
     sources = _plural(len(edition.sources), "source", "sources")
     line = f"{counted} from {sources} {when}" if edition.sources else f"{counted} {when}"
-    covered = [s for s in stories if len(s.sources) > 1]
-    covered.sort(key=lambda s: (-len(s.sources), stories.index(s)))
+    # A stable sort: stories equally covered stay in the edition's order.
+    covered = sorted((s for s in stories if len(s.sources) > 1), key=lambda s: -len(s.sources))
     if covered:
         named = ", ".join(
             f"{s.lead.title} ({len(s.sources)} sources)" for s in covered[:MOST_COVERED]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any
 
+from common.paths import source_key
 from pelican import signals
 from pelican.generators import Generator
 
 import writer
-from feeds.config import pick_base_url
+from feeds.config import site_base_url
 
 from .email_html import capped_email
 from .feeds import EditionEntry, EditionFeed, render_feeds
@@ -23,11 +23,6 @@ logger = logging.getLogger(__name__)
 OWNER = "editions"  # how collision errors name this writer
 
 
-def member_key(article: Any, content_path: str) -> str:
-    """Return the article's source path relative to the content folder (the story key)."""
-    return os.path.relpath(article.source_path, content_path).replace(os.sep, "/")
-
-
 def is_exact(article: Any) -> bool:
     """Tell whether an article is a clipping with an exact (not guessed) date."""
     clip = getattr(article, "clipping", None)
@@ -38,7 +33,7 @@ def item_of(article: Any, content_path: str) -> Item:
     """Return the Item an edition shows for one exactly dated article."""
     clip = article.clipping
     return Item(
-        key=member_key(article, content_path),
+        key=source_key(article.source_path, content_path),
         title=clip.title or str(article.title),
         url=article.url,
         date=article.date,
@@ -77,8 +72,7 @@ class EditionsGenerator(Generator):
         if self.index is None:
             return
         index, relative = self.index, self.settings["RELATIVE_URLS"]
-        fallback = self.settings.get("DIGEST_FEED_BASE_URL", "http://127.0.0.1:8000")
-        base = pick_base_url(self.settings, fallback)
+        base = site_base_url(self.settings)
         pages.write_file(
             f"{index.page_path}index.html",
             self.get_template("editions"),

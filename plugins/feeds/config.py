@@ -73,6 +73,14 @@ class FeedSettings:
         )
 
 
+def site_base_url(settings: Mapping[str, Any]) -> str:
+    """Return the site's absolute base URL as feeds, stories.json and editions write it.
+
+    SITEURL or FEED_DOMAIN when absolute, else DIGEST_FEED_BASE_URL (or its default).
+    """
+    return pick_base_url(settings, merged(DEFAULTS, settings)["DIGEST_FEED_BASE_URL"])
+
+
 def pick_base_url(settings: Mapping[str, Any], fallback: str) -> str:
     """Return the first absolute URL of SITEURL, FEED_DOMAIN and fallback."""
     for candidate in (settings.get("SITEURL"), settings.get("FEED_DOMAIN"), fallback):

@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import os
-
 from clippings.body import plain_text
 from clippings.model import Clipping
 
 from .model import Member
 
 TEXT_CHARS = 1200  # excerpt plus this much of the body's opening is plenty for clustering
-
-
-def content_key(relative: str) -> str:
-    """Return a path relative to the content folder as the key clustering and ids use."""
-    relative = relative.replace(os.sep, "/")
-    # A file name that is not UTF-8 reaches Python with surrogate escapes, which
-    # neither hashing (the id) nor /stories.json can encode: keep its bytes visible.
-    return relative.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def member_text(excerpt: str, body_html: str, limit: int = TEXT_CHARS) -> str:

@@ -8,19 +8,12 @@ from typing import Any
 
 from pelican.generators import Generator
 
+from feeds.config import site_base_url
+
 from .index import INDEX_SAVE_AS, render_index
 from .views import story_save_as, story_url
 
 logger = logging.getLogger(__name__)
-
-
-def _base_url(settings: dict[str, Any]) -> str:
-    """Return the site's absolute base URL (the one feeds use)."""
-    from feeds.config import DEFAULTS, pick_base_url
-
-    return pick_base_url(
-        settings, settings.get("DIGEST_FEED_BASE_URL", DEFAULTS["DIGEST_FEED_BASE_URL"])
-    )
 
 
 class StoriesGenerator(Generator):
@@ -93,5 +86,5 @@ class StoriesGenerator(Generator):
         """Write /stories.json through the one output writer."""
         from writer.signals import write_file
 
-        data = render_index(index.views, _base_url(self.settings))
+        data = render_index(index.views, site_base_url(self.settings))
         write_file(self, INDEX_SAVE_AS, data, owner="stories")

@@ -20,6 +20,7 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from common.paths import source_key
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
@@ -27,7 +28,7 @@ from writer.signals import register as register_writer
 
 from .grouping import group_stories
 from .index import INDEX_SAVE_AS, previous_stories
-from .members import content_key, member_from_clipping, member_text
+from .members import member_from_clipping, member_text
 from .model import Member
 from .overrides import override_conflicts
 from .settings import StorySettings
@@ -58,11 +59,6 @@ class StoryIndex:
     def page_urls(self) -> dict[str, str]:
         """Return {story id: URL of its page} for the stories that get a page of their own."""
         return self._page_urls
-
-
-def member_key(article: Any, content_path: str) -> str:
-    """Return an article's source path relative to the content folder, with slashes."""
-    return content_key(os.path.relpath(article.source_path, content_path))
 
 
 def member_of(article: Any, key: str) -> Member:
@@ -121,7 +117,7 @@ def attach_stories(generator: Any) -> None:
     """Cluster the published articles; set ``article.story`` and ``digest_stories``."""
     settings = StorySettings.from_settings(generator.settings)
     content = generator.settings["PATH"]
-    keyed = [(member_key(article, content), article) for article in generator.articles]
+    keyed = [(source_key(a.source_path, content), a) for a in generator.articles]
     members = [member_of(article, key) for key, article in keyed]
     stories = group_stories(
         members,

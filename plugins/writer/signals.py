@@ -115,13 +115,13 @@ def claim_static(generator: Any) -> None:
 def finish_build(pelican: Any) -> None:
     """Let late writers write, then remove the previous build's files this one did not make."""
     closing.send(pelican)
-    store = _stores.get(output_folder(pelican))
-    if store is not None:
-        store.remove_stale_pages()
-        built.send(pelican, files=sorted(store.owners))
-    store = _stores.pop(output_folder(pelican), None)
+    folder = output_folder(pelican)
+    store = _stores.get(folder)
     if store is None:
         return
+    store.remove_stale_pages()
+    built.send(pelican, files=sorted(store.owners))  # the search index writes through the store
+    del _stores[folder]
     removed = store.finish()
     logger.info(
         "output: %d files written, %d unchanged, %d left from the last build removed",

@@ -90,7 +90,7 @@ class OutputStore:
         self.written += written
         self.unchanged += unchanged
 
-    def remove_stale_pages(self) -> list[str]:
+    def remove_stale_pages(self) -> None:
         """Remove now the HTML pages the previous build wrote and this one did not.
 
         Done before the whole site is read (the search index), so that it sees
@@ -99,14 +99,12 @@ class OutputStore:
         stale = sorted(
             key for key in set(self.previous) - set(self.owners) if key.endswith(".html")
         )
-        removed = [key for key in stale if remove_file(self.output_path, key)]
-        self.removed_early += removed
-        return removed
+        self.removed_early += [key for key in stale if remove_file(self.output_path, key)]
 
     def finish(self) -> list[str]:
         """Remove what the previous build wrote and this one did not; save the record."""
-        stale = sorted(set(self.previous) - set(self.owners) - set(self.removed_early))
-        removed = [key for key in stale if remove_file(self.output_path, key)]
+        stale = sorted(set(self.previous) - set(self.owners))
+        removed = [key for key in stale if remove_file(self.output_path, key)]  # False: gone
         save_manifest(self.output_path, self.owners)
         return sorted(self.removed_early + removed)
 
