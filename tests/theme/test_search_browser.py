@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from lxml import html as lxml_html
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from playwright.sync_api import expect
 
 from sitebuild import FIXTURES, ROOT, build_site
 from sitecrawl import serve
@@ -106,7 +108,15 @@ def open_filter(page, name: str) -> None:
         page.reload()
         results(page)
         group.first.wait_for()
-    group.click()
+    # Pagefind's UI may draw the panel again as results arrive, which can close a
+    # group clicked open a moment earlier: click until the group stays open.
+    block = page.locator(".pagefind-ui__filter-block", has=group)
+    for _ in range(3):
+        if block.evaluate("details => details.open"):
+            break
+        group.click()
+        page.wait_for_timeout(200)
+    expect(block).to_have_attribute("open", "")
 
 
 def page_of(output: Path, base: str, href: str):
@@ -198,9 +208,12 @@ def test_hostile_filter_values_and_titles_stay_text(site, open_page) -> None:
         open_filter(page, name)
     drawer = page.locator(".pagefind-ui")
     assert drawer.locator("script, i, b, img").count() == 0
-    labels = page.locator(".pagefind-ui__filter-label").all_inner_texts()
-    assert any(label.startswith("<script>topic</script>") for label in labels), labels
-    assert any(label.startswith("<i>Evil</i> Provider") for label in labels), labels
+    labels = page.locator(".pagefind-ui__filter-label")
+    # expect() retries until the labels are drawn, as the reader sees them (inner text).
+    for hostile in (r"^<script>topic</script>", r"^<i>Evil</i> Provider"):
+        expect(labels.filter(has_text=re.compile(hostile))).to_have_count(1)
+        expect(labels.filter(has_text=re.compile(hostile))).to_be_visible()
+    assert drawer.locator("script, i, b, img").count() == 0
     assert "<script>alert('title')</script>" in page.locator(RESULT).first.inner_text()
 
 
