@@ -201,6 +201,53 @@ def test_newest_first_orders_the_results_by_date(site, open_page) -> None:
     assert page.locator(".pagefind-ui__search-input").input_value() == "microsoft"
 
 
+def dates_of(output: Path, base: str, hrefs: list[str]) -> list:
+    """Return the publication time of each result's page, in result order."""
+    from datetime import datetime
+
+    return [
+        datetime.fromisoformat(
+            page_of(output, base, h).xpath("//p[@class='meta']/time/@datetime")[0]
+        )
+        for h in hrefs
+    ]
+
+
+def test_switching_the_order_back_and_forth_keeps_answering(site, open_page) -> None:
+    """Each order change shows that order's results; the words typed go along."""
+    base, output = site
+    page = open_page("/search/?q=microsoft")
+    relevance = results(page)
+    order = page.get_by_label("Order")
+    for choice, value in (("Newest first", "newest"), ("Oldest first", "oldest")) * 2 + (
+        ("Best match", "relevance"),
+    ):
+        order.select_option(label=choice)
+        page.wait_for_function(
+            "v => document.getElementById('search-order').value === v", arg=value
+        )
+        shown = results(page)
+        assert sorted(shown) == sorted(relevance), choice
+        if value == "relevance":
+            assert shown == relevance
+        else:
+            stamps = dates_of(output, base, shown)
+            assert stamps == sorted(stamps, reverse=value == "newest"), choice
+        ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+        assert len(ids) == len(set(ids)), choice
+        assert page.locator(".pagefind-ui").count() == 1
+    # Words typed under one order are searched under the next.
+    page.locator(".pagefind-ui__search-input").fill("baidu geely")
+    wait_for_address(page, "q", "baidu geely")
+    order.select_option(label="Newest first")
+    page.wait_for_function(
+        "t => [...document.querySelectorAll('.pagefind-ui__result-link')]"
+        ".some(a => a.textContent.trim() === t)",
+        arg=BAIDU,
+    )
+    assert page.locator(".pagefind-ui__search-input").input_value() == "baidu geely"
+
+
 def test_hostile_filter_values_and_titles_stay_text(site, open_page) -> None:
     page = open_page("/search/?q=breaking+bold+news")
     results(page)

@@ -37,7 +37,6 @@
 
   var tools = document.querySelector(".search-tools");
   var order = document.getElementById("search-order");
-  var ui = null;
 
   function readAddress() {
     var params = new URLSearchParams(window.location.search);
@@ -74,24 +73,50 @@
     window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
   }
 
-  function start(state) {
-    if (ui) { ui.destroy(); }
-    ui = new window.PagefindUI({
-      element: root,
-      bundlePath: root.getAttribute("data-bundle"),
-      pageSize: 10,
-      showImages: false,
-      showEmptyFilters: false,
-      resetStyles: false,
-      autofocus: !state.term,
-      sort: ORDERS[state.order],
-      translations: TRANSLATIONS
-    });
+  /* One Pagefind UI per order, created when that order is first chosen, and never
+     destroyed: the instances share one web worker, and destroying one releases it
+     asynchronously, which can terminate the worker under an instance made a moment
+     later (its search then never answers: "Pagefind worker terminated"). The
+     instance of the chosen order is the only one in the page, so ids stay unique. */
+  var instances = {};
+
+  function nameInput(box) {
     // Pagefind's input has only a title and a placeholder: give it a proper name.
-    var input = root.querySelector(".pagefind-ui__search-input");
+    var input = box.querySelector(".pagefind-ui__search-input");
     if (input) { input.setAttribute("aria-label", TRANSLATIONS.search_label); }
-    if (Object.keys(state.filters).length) { ui.triggerFilters(state.filters); }
-    if (state.term) { ui.triggerSearch(state.term); }
+    return input;
+  }
+
+  function start(state) {
+    var shown = instances[state.order];
+    if (!shown) {
+      var box = document.createElement("div");
+      root.replaceChildren(box);
+      shown = instances[state.order] = {
+        box: box,
+        ui: new window.PagefindUI({
+          element: box,
+          bundlePath: root.getAttribute("data-bundle"),
+          pageSize: 10,
+          showImages: false,
+          showEmptyFilters: false,
+          resetStyles: false,
+          autofocus: !state.term,
+          sort: ORDERS[state.order],
+          translations: TRANSLATIONS
+        })
+      };
+    } else {
+      root.replaceChildren(shown.box);
+    }
+    var input = nameInput(shown.box);
+    shown.ui.triggerFilters(state.filters);
+    if (state.term) {
+      shown.ui.triggerSearch(state.term);
+    } else if (input && input.value) {
+      input.value = "";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
   }
 
   var pending = null;
