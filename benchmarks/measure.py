@@ -25,6 +25,8 @@ RSS_METHOD = (
 _PROCESSED = re.compile(r"Processed (\d+) articles?")
 # The build summary's search part (plugins/search): pages, seconds, MB and files.
 _SEARCH = re.compile(r"(\d+) pages indexed for search in ([\d.]+) s \(([\d.]+) MB in (\d+) files\)")
+# The build summary's stories part (plugins/stories): clippings, stories, clustering seconds.
+_STORIES = re.compile(r"(\d+) clippings in (\d+) stories \((?:clustered in ([\d.]+) s|([^)]*))\)")
 _LEVEL = re.compile(r"^(?:\[[\d:]+\])?\s*(WARNING|ERROR|CRITICAL)\b")
 
 
@@ -49,6 +51,8 @@ class BuildResult:
     search_pages: int | None = None  # pages in the Pagefind index, from the summary line
     search_s: float | None = None  # seconds the index took
     search_mb: float | None = None  # size of /pagefind/, MB
+    stories: int | None = None  # stories of the build, from the summary line
+    cluster_s: float | None = None  # seconds the build spent clustering (None: not clustered)
 
     @property
     def ok(self) -> bool:
@@ -160,6 +164,7 @@ def run_build(
     warnings, errors = _log_counts(log)
     processed = _PROCESSED.search(log)
     search = _SEARCH.search(log)
+    stories = _STORIES.search(log)
     return BuildResult(
         name=name,
         n=n,
@@ -177,4 +182,6 @@ def run_build(
         search_pages=int(search.group(1)) if search else None,
         search_s=float(search.group(2)) if search else None,
         search_mb=float(search.group(3)) if search else None,
+        stories=int(stories.group(2)) if stories else None,
+        cluster_s=float(stories.group(3)) if stories and stories.group(3) else None,
     )

@@ -23,6 +23,9 @@ def median_result(runs: list[BuildResult]) -> BuildResult:
     if failed:
         return failed[0]
     medians = {key: statistics.median(getattr(r, key) for r in runs) for key in _MEDIAN_FIELDS}
+    clustered = [r.cluster_s for r in runs if r.cluster_s is not None]
+    if clustered:
+        medians["cluster_s"] = statistics.median(clustered)
     return replace(runs[0], **medians)
 
 
@@ -196,6 +199,16 @@ def comparison_summary(rows: list[dict]) -> str:
             f"({row['cpu_added_s']:+.1f} s), peak PSS {top:.0f} vs {bottom:.0f} MB"
         )
     return "\n".join(lines)
+
+
+def clustering_lines(results: list[BuildResult]) -> list[str]:
+    """Return, per build that clustered, its clustering time beside its whole build."""
+    return [
+        f"  N={r.n} {r.name}: {r.stories} stories, clustered in {r.cluster_s:.1f} s "
+        f"= {100 * r.cluster_s / r.wall_s:.1f}% of the build's {r.wall_s:.1f} s wall"
+        for r in results
+        if r.ok and r.cluster_s is not None and r.wall_s
+    ]
 
 
 def failures(results: list[BuildResult]) -> str:

@@ -262,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result.search_s:.1f} s, {result.search_mb:.1f} MB"
             )
     print()
+    print("story clustering in the builds (fork, import, clustering), from the summary line:")
+    print("\n".join(report.clustering_lines(medians)) or "  (no build clustered)")
+    print()
     print("story clustering alone (benchmarks/eval_stories.py, generated members):")
     clustering = {n: time_clustering(n) for n in args.sizes}
     print()

@@ -58,6 +58,11 @@ def test_benchmark_builds_both_sites_at_tiny_n(tmp_path: Path) -> None:
     )
     assert whats["cost of search"]["cpu_added_s"] == cold["cpu_s"] - search_off["cpu_s"]
     assert f"N={N}: cost of search: " in proc.stdout
+    # Clustering time, from each build's summary line, beside the whole build.
+    assert 0 < cold["stories"] <= N and cold["cluster_s"] > 0
+    clustering_off = next(b for b in data["builds"] if b["name"].endswith("clustering off"))
+    assert clustering_off["cluster_s"] is None and clustering_off["stories"] == cold["articles"]
+    assert f"N={N} newsdigest cold: {cold['stories']} stories, clustered in " in proc.stdout
 
 
 def test_synthetic_items_are_deterministic_and_cover_every_shape(

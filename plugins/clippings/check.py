@@ -96,7 +96,7 @@ def story_conflicts(
     previous = []
     if previous_index is not None and previous_index.is_file():
         previous = previous_stories(previous_index.read_bytes(), str(previous_index))
-    stories = group_stories(members, StorySettings.from_settings(settings), previous)
+    stories = group_stories(members, StorySettings.from_settings(settings), previous).stories
     shown = {key: clip.path for key, clip in keyed}
     return [
         f"{shown[c.key]}: story: {c.message} [warning]"

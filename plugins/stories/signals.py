@@ -36,6 +36,10 @@ from .views import Clip, Link, StoryView, build_views, collapse
 
 logger = logging.getLogger(__name__)
 
+# The speedups plugin's build counter in Pelican's shared context (looked up, not imported:
+# the summary line gains this build's stories when speedups is loaded).
+PROGRESS = "speedups_progress"
+
 
 @dataclass
 class StoryIndex:
@@ -119,7 +123,7 @@ def attach_stories(generator: Any) -> None:
     content = generator.settings["PATH"]
     keyed = [(source_key(a.source_path, content), a) for a in generator.articles]
     members = [member_of(article, key) for key, article in keyed]
-    stories = group_stories(
+    grouping = group_stories(
         members,
         settings,
         _previous(generator.settings),
@@ -127,6 +131,7 @@ def attach_stories(generator: Any) -> None:
         cache=generator.settings["CACHE_PATH"] if _cache_on(generator.settings) else None,
         reuse=bool(generator.settings.get("LOAD_CONTENT_CACHE")),
     )
+    stories = grouping.stories
     for conflict in override_conflicts(members, stories):
         logger.warning("stories: %s", conflict)
     views = build_views(stories, {key: clip_of(article, key) for key, article in keyed})
@@ -137,11 +142,13 @@ def attach_stories(generator: Any) -> None:
         views, feed_max_items=settings.feed_max_items if settings.feeds else 0
     )
     logger.info(
-        "stories: %d clippings in %d stories, %d with a page",
-        len(keyed),
-        len(views),
+        "stories: %s, %d with a page",
+        grouping.summary(),
         sum(1 for view in views if view.has_page),
     )
+    progress = generator.context.get(PROGRESS)
+    if progress is not None:
+        progress.note(grouping.summary())
 
 
 def _position(article: Any) -> int:
