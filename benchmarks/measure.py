@@ -40,6 +40,7 @@ class BuildResult:
     skipped: bool = False
     wall_s: float = 0.0
     cpu_s: float = 0.0
+    user_s: float = 0.0  # user CPU alone: system time swings by seconds between runs here
     peak_rss_mb: float = 0.0
     peak_pss_mb: float = 0.0
     files: int = 0
@@ -171,6 +172,7 @@ def run_build(
         exit_code=proc.returncode,
         wall_s=wall,
         cpu_s=usage.ru_utime + usage.ru_stime,
+        user_s=usage.ru_utime,
         peak_rss_mb=max(sampler.peak / 2**20, usage.ru_maxrss / 1024),
         peak_pss_mb=sampler.peak_pss / 2**20 or usage.ru_maxrss / 1024,
         files=len(after),

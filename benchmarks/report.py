@@ -10,7 +10,7 @@ COLD, WARM, STOCK = "newsdigest cold", "newsdigest warm", "stock pelican cold"
 BUILDS = (COLD, WARM, STOCK)
 BASE_COLD, BASE_WARM = "baseline cold", "baseline warm"  # the project at --baseline REV
 ALL_OFF = f"{COLD}, all three off"
-_MEDIAN_FIELDS = ("wall_s", "cpu_s", "peak_rss_mb", "peak_pss_mb", "files", "written")
+_MEDIAN_FIELDS = ("wall_s", "cpu_s", "user_s", "peak_rss_mb", "peak_pss_mb", "files", "written")
 _COLUMNS = (
     ("N", 7), ("build", 33), ("wall s", 8), ("cpu s", 8), ("RSS MB", 8), ("PSS MB", 8),
     ("files", 7), ("written", 8), ("articles", 9), ("ms/clip", 8), ("status", 0),
@@ -156,6 +156,8 @@ def _change(top: BuildResult | None, bottom: BuildResult | None) -> dict | None:
         "cpu_ratio": _ratio(top, bottom, "cpu_s"),
         "wall_added_s": top.wall_s - bottom.wall_s,
         "cpu_added_s": top.cpu_s - bottom.cpu_s,
+        "user_ratio": _ratio(top, bottom, "user_s"),
+        "user_added_s": top.user_s - bottom.user_s,
         "pss_mb": [top.peak_pss_mb, bottom.peak_pss_mb],
     }
 
@@ -196,7 +198,8 @@ def comparison_summary(rows: list[dict]) -> str:
         lines.append(
             f"  N={row['n']}: {row['what']}: {_fmt(row['wall_ratio'], 'x')} wall "
             f"({row['wall_added_s']:+.1f} s), {_fmt(row['cpu_ratio'], 'x')} CPU "
-            f"({row['cpu_added_s']:+.1f} s), peak PSS {top:.0f} vs {bottom:.0f} MB"
+            f"({row['cpu_added_s']:+.1f} s; user {_fmt(row['user_ratio'], 'x')}, "
+            f"{row['user_added_s']:+.1f} s), peak PSS {top:.0f} vs {bottom:.0f} MB"
         )
     return "\n".join(lines)
 

@@ -57,6 +57,8 @@ def test_benchmark_builds_both_sites_at_tiny_n(tmp_path: Path) -> None:
         whats
     )
     assert whats["cost of search"]["cpu_added_s"] == cold["cpu_s"] - search_off["cpu_s"]
+    assert whats["cost of search"]["user_added_s"] == cold["user_s"] - search_off["user_s"]
+    assert 0 < cold["user_s"] <= cold["cpu_s"]
     assert f"N={N}: cost of search: " in proc.stdout
     # Clustering time, from each build's summary line, beside the whole build.
     assert 0 < cold["stories"] <= N and cold["cluster_s"] > 0
