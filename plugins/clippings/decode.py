@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from common.text import NOT_XML
+
+# What no clipping means as text: what XML cannot hold, plus the C1 controls (U+0080 to
+# U+009F). Those are valid XML but forbidden in HTML ("control character in input
+# stream"); they come from double-encoded text, or from a byte Windows-1252 lacks
+# (0x81, 0x8D, 0x8F, 0x90, 0x9D), when the file is read as Latin-1.
+_NOT_TEXT = re.compile(NOT_XML.pattern[:-1] + "\x80-\x9f]")
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -46,7 +53,7 @@ def decoded_text(data: bytes) -> tuple[str, str | None]:
 def _checked(text: str) -> str:
     if "\x00" in text:
         raise UndecodableError("binary data (NUL bytes), not text")
-    cleaned, removed = NOT_XML.subn("", text)
+    cleaned, removed = _NOT_TEXT.subn("", text)
     if removed > max(8, len(text) // 100):
         raise UndecodableError("binary data (control characters), not text")
     return cleaned.replace("\r\n", "\n").replace("\r", "\n")

@@ -207,6 +207,8 @@ def test_bad_values_are_named(hostile_build, file, message):
         "Capitalised Published Key",
         "The visible sentence becomes the title",
         "Control [31mcharacters in fields",
+        "Plain C1 controls in a title",  # C1 controls in UTF-8 plain text
+        "Latin one bytes in a title\u00e9",  # a byte Windows-1252 lacks: read as Latin-1
         "Merge Key Bomb",
     ],
 )
