@@ -26,7 +26,7 @@ _PROCESSED = re.compile(r"Processed (\d+) articles?")
 # The build summary's search part (plugins/search): pages, seconds, MB and files.
 _SEARCH = re.compile(r"(\d+) pages indexed for search in ([\d.]+) s \(([\d.]+) MB in (\d+) files\)")
 # The build summary's stories part (plugins/stories): clippings, stories, clustering seconds.
-_STORIES = re.compile(r"(\d+) clippings in (\d+) stories \((?:clustered in ([\d.]+) s|([^)]*))\)")
+_STORIES = re.compile(r"(\d+) clippings in (\d+) stories \((?:clustered in ([\d.]+) s|[^)]*)\)")
 _LEVEL = re.compile(r"^(?:\[[\d:]+\])?\s*(WARNING|ERROR|CRITICAL)\b")
 
 

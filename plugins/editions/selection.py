@@ -114,16 +114,12 @@ def story_positions(stories: Sequence[Story]) -> dict[str, tuple[str, int]]:
 
 
 def group_by_story(
-    items: Iterable[Item],
-    stories: Sequence[Story],
-    story_of: dict[str, tuple[str, int]] | None = None,
+    items: Iterable[Item], story_of: dict[str, tuple[str, int]]
 ) -> list[EditionStory]:
     """Return the items grouped by their story; an item of no story is a story of its own.
 
-    story_of is :func:`story_positions` of stories, passed in when grouping many periods.
+    story_of is :func:`story_positions` of the build's stories (made once for every period).
     """
-    if story_of is None:
-        story_of = story_positions(stories)
     grouped: dict[str, list[tuple[int, Item]]] = defaultdict(list)
     for item in items:
         story_id, position = story_of.get(item.key, (f"single:{item.key}", 0))
@@ -187,7 +183,7 @@ def build_editions(
         build_edition(
             period,
             edition_number(period, first),
-            group_by_story(by_period[period], stories, story_of),
+            group_by_story(by_period[period], story_of),
             top,
             in_progress=period == newest,
         )

@@ -6,6 +6,7 @@ import logging
 import os
 from typing import Any
 
+from common.progress import PROGRESS
 from pelican import signals
 from pelican.log import console
 
@@ -20,7 +21,7 @@ from writer.signals import register as register_writer
 from .lists import IndexedList
 from .progress import BuildProgress
 from .settings import SpeedupSettings
-from .writer import PROGRESS, FastWriter
+from .writer import FastWriter
 
 logger = logging.getLogger(__name__)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from common.child import ChildError, result_of, start_child
+from common.progress import build_progress
 
 from writer.pelican_internals import FINGERPRINT_SKIP, DeferringWriter, is_content
 from writer.store import write_if_changed
@@ -32,7 +33,6 @@ from .fingerprints import Fingerprinter, settings_digest, template_family
 
 logger = logging.getLogger(__name__)
 
-PROGRESS = "speedups_progress"  # the build's BuildProgress, kept in Pelican's shared context
 MIN_PARALLEL_JOBS = 64  # below this, forking costs more than it saves
 
 
@@ -58,7 +58,7 @@ class FastWriter(DeferringWriter):
 
     def defer(self, path: str, template: Any, context: dict[str, Any]) -> None:
         """Record one page; flush() renders it."""
-        self._progress = self._progress or context.get(PROGRESS)
+        self._progress = self._progress or build_progress(context)
         self._jobs[path] = Job(path, template, self._needed(template, context))
 
     def _needed(self, template: Any, context: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from common.paths import source_key
+from common.progress import build_progress
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
@@ -35,10 +36,6 @@ from .settings import StorySettings
 from .views import Clip, Link, StoryView, build_views, collapse
 
 logger = logging.getLogger(__name__)
-
-# The speedups plugin's build counter in Pelican's shared context (looked up, not imported:
-# the summary line gains this build's stories when speedups is loaded).
-PROGRESS = "speedups_progress"
 
 
 @dataclass
@@ -146,7 +143,7 @@ def attach_stories(generator: Any) -> None:
         grouping.summary(),
         sum(1 for view in views if view.has_page),
     )
-    progress = generator.context.get(PROGRESS)
+    progress = build_progress(generator.context)  # the summary line, when speedups is loaded
     if progress is not None:
         progress.note(grouping.summary())
 

@@ -103,8 +103,8 @@ class OutputStore:
 
     def finish(self) -> list[str]:
         """Remove what the previous build wrote and this one did not; save the record."""
-        stale = sorted(set(self.previous) - set(self.owners))
-        removed = [key for key in stale if remove_file(self.output_path, key)]  # False: gone
+        stale = sorted(set(self.previous) - set(self.owners) - set(self.removed_early))
+        removed = [key for key in stale if remove_file(self.output_path, key)]
         save_manifest(self.output_path, self.owners)
         return sorted(self.removed_early + removed)
 

@@ -15,7 +15,15 @@ from editions.feeds import EditionEntry, EditionFeed, render_feeds
 from editions.index import EditionsIndex
 from editions.opening import opening_line
 from editions.periods import DAY, Period, edition_number, period_of
-from editions.selection import NO_TOPIC, Item, StoryRef, build_editions, group_by_story, story_refs
+from editions.selection import (
+    NO_TOPIC,
+    Item,
+    StoryRef,
+    build_editions,
+    group_by_story,
+    story_positions,
+    story_refs,
+)
 from editions.settings import edition_settings
 from stories.model import Story
 
@@ -57,7 +65,9 @@ def test_numbers_count_periods_from_the_first_so_empty_weeks_keep_their_number()
 def test_singletons_and_stories_group_the_weeks_clippings():
     items = [item("a", 9), item("b", 10, source="CNBC"), item("c", 11), item("d", 12)]
     stories = [Story(id="vw-azure", members=("b", "a", "z-other-week"))]
-    grouped = {s.id: [i.key for i in s.items] for s in group_by_story(items, stories)}
+    grouped = {
+        s.id: [i.key for i in s.items] for s in group_by_story(items, story_positions(stories))
+    }
     assert grouped == {"vw-azure": ["b", "a"], "single:c": ["c"], "single:d": ["d"]}
 
 
