@@ -66,6 +66,11 @@ class BuildProgress:
                 self._last_refresh = now
                 self._bar.refresh()
 
+    def advance_to(self, done: int) -> None:
+        """Set the current phase's count (forked workers' shares are only estimated)."""
+        if self._current is not None:
+            self.advance(done - self._current.done)
+
     def note(self, text: str) -> None:
         """Add a part of the summary line from another plugin (the search index's figures)."""
         self.notes.append(text)

@@ -115,6 +115,9 @@ class FastWriter(DeferringWriter):
 
         started = time.perf_counter()
         results = in_workers(write_share, jobs, workers)
+        if progress is not None:
+            # The parent counted its own share once per worker: make the count exact.
+            progress.advance_to(len(results))
         self.rendered += sum(1 for r in results if r[2])
         self.unchanged += sum(1 for r in results if not r[2])
         changed = sum(1 for r in results if r[3])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 
 from rich.console import Console
 
 from sitebuild import ROOT, build_site
+from speedups import writer
 from speedups.progress import BuildProgress
 
 
@@ -42,3 +44,16 @@ def test_every_build_ends_with_one_summary_line(tmp_path, capsys):
     files = len(list(content.rglob("*.txt")))
     assert len(lines) == 1 and lines[0].startswith(f"build: {files} files read in ")
     assert " pages made in " in lines[0] and lines[0].endswith(" s in all")
+
+
+def test_the_pages_made_are_counted_exactly_when_workers_render_them(tmp_path, capsys, monkeypatch):
+    """The parent counts its own share once per worker while they run; the line is exact."""
+    monkeypatch.setattr(writer, "MIN_PARALLEL_JOBS", 1)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    build_site(content, tmp_path / "output", DIGEST_WORKERS=2, DIGEST_RENDER_CACHE=False)
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("build: "))
+    made = re.search(r"; (\d+) pages made in [\d.]+ s \((\d+) rendered, (\d+) unchanged", line)
+    assert made, line
+    assert int(made[1]) == int(made[2]) + int(made[3]), line
+    assert int(made[1]) % 2 == 1, "an odd count: two equal estimates would not add up to it"
